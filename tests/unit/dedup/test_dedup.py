@@ -1,0 +1,216 @@
+"""Unit tests of the dedup core: fingerprints, decisions, expiry, state bounds, scores."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agents.dedup.core import Decision, Deduper
+from agents.dedup.evaluate import dedup_scores
+from agents.dedup.fingerprint import NUM_PERM, Fingerprint, estimate, fingerprint
+from agents.dedup.state import TABLES, DedupState
+from agents.ingest.normalize import normalize
+
+DAY = 86400.0
+
+# Written for these tests: a wire story, and a template press release about two different events.
+STORY = [
+    "وزير الخارجية يصل إلى جنيف لبحث وقف إطلاق النار",
+    "وصل وزير الخارجية صباح اليوم الثلاثاء إلى مدينة جنيف في زيارة تستغرق ثلاثة أيام يلتقي "
+    "خلالها المبعوث الأممي وممثلين عن الأطراف المتنازعة لبحث تثبيت الهدنة وفتح الممرات.",
+    "وقال الوزير في تصريح للصحافيين عند وصوله إن بلاده تدعم كل جهد يفضي إلى حل سياسي شامل "
+    "ينهي معاناة المدنيين ويعيد النازحين إلى قراهم قبل حلول فصل الشتاء المقبل.",
+    "وأضاف أن الوفد سيقدم ورقة من 12 بندا تتضمن تبادل الأسرى وإدخال 300 شاحنة مساعدات "
+    "أسبوعيا إلى المناطق المحاصرة تحت إشراف اللجنة الدولية للصليب الأحمر.",
+    "ومن المقرر أن يعقد الوزير مؤتمرا صحافيا مشتركا مع المبعوث في ختام المحادثات يوم الخميس "
+    "لإعلان ما تم التوصل إليه من تفاهمات حول آليات المراقبة والجدول الزمني للتنفيذ.",
+]
+STORY_EN = [
+    "Flood relief convoy reaches northern valley after road reopens",
+    "A convoy of forty trucks carrying tents, blankets and clean water reached the northern "
+    "valley on Monday, five days after landslides cut the only road into the district.",
+    "Local officials said about 6,000 families had been sleeping in schools and mosques since "
+    "the river burst its banks, and that two clinics were still without electricity.",
+    "The regional governor told reporters the army engineers would keep the pass open around "
+    "the clock while a second convoy with medicine and fuel was loaded in the capital.",
+    "Aid groups warned that more rain was forecast for the weekend and urged families living "
+    "near the river to move to higher ground until the water level falls.",
+]
+
+
+def template(number: str, ordinal: str, cargo: str, city: str, partner: str) -> str:
+    return "\n\n".join([
+        f"وصول الطائرة الإغاثية {ordinal} إلى مطار {city} محملة بـ{number} طنا من {cargo}",
+        f"وصلت اليوم الطائرة الإغاثية {ordinal} إلى مطار {city} الدولي محملة بـ{number} طنا من "
+        f"{cargo} يرافقها فريق ميداني من {partner} لتوزيعها على المستحقين.",
+        "وأوضح المتحدث الرسمي باسم المركز أن هذه المساعدات تأتي ضمن الجسر الجوي الذي يسيره "
+        "المركز بالتنسيق مع الجهات المحلية وبإشراف مباشر من إدارة العمليات الإنسانية.",
+        f"وبين أن حمولة هذه الرحلة خصصت لـ{cargo} بعد تقييم ميداني أجراه الفريق في {city} "
+        f"خلال الأسبوع الماضي بالشراكة مع {partner} وعدد من المنظمات المحلية العاملة هناك.",
+    ])
+
+
+def fp(text: str) -> Fingerprint:
+    return fingerprint(normalize(text))
+
+
+def deduper(**kwargs) -> Deduper:
+    return Deduper(DedupState.in_memory(), window_seconds=7 * DAY, **kwargs)
+
+
+def wrap(body: str) -> str:
+    return f"الرئيسية > أخبار > سياسة\n\n{body}\n\nشارك الخبر عبر تويتر فيسبوك واتساب\n© 2024"
+
+
+AR = "\n\n".join(STORY)
+EN = "\n\n".join(STORY_EN)
+ARABIC_DIGITS = AR.replace("12", "١٢").replace("300", "٣٠٠")
+NEAR_COPIES = {
+    "exact copy": (AR, "exact"),
+    "site chrome and arabic-indic digits": (wrap(ARABIC_DIGITS), "near"),
+    "paragraph dropped": ("\n\n".join(STORY[:3] + STORY[4:]), "near"),
+    "headline changed": ("\n\n".join(["جنيف تستضيف محادثات الهدنة", *STORY[1:]]), "near"),
+    "diacritics and tatweel": (AR.replace("وزير", "وَزِيـر").replace("الهدنة", "الهُدْنَة"), "exact"),
+    "shortened to three paragraphs": ("\n\n".join(STORY[:3]), "near"),
+}
+
+
+@pytest.mark.parametrize(("copy", "method"), NEAR_COPIES.values(), ids=NEAR_COPIES.keys())
+def test_copies_are_duplicates_of_the_first(copy: str, method: str) -> None:
+    d = deduper()
+    first = d.decide("a", fp(AR), 0.0, "outlet-a")
+    second = d.decide("b", fp(copy), 3600.0, "outlet-b")
+    assert first == Decision(True, "a", None, None, None, 1)
+    assert (second.canonical, second.story_id, second.duplicate_of) == (False, "a", "a")
+    assert second.method == method and second.copies == 2
+    assert second.similarity is not None and 0.55 <= second.similarity <= 1.0
+
+
+def test_english_copy_with_chrome_and_curly_quotes() -> None:
+    d = deduper()
+    d.decide("en-1", fp(EN), 0.0, "wire")
+    copy = "Home > World\n\n" + EN.replace("'", "\u2019") + "\n\nREAD MORE: Markets close higher"
+    assert d.decide("en-2", fp(copy), 10.0, "site").duplicate_of == "en-1"
+
+
+TEMPLATES = [
+    ("10", "الرابعة", "المستلزمات الطبية لمرضى الكلى", "عدن", "منظمة أطباء بلا حدود"),
+    ("11", "السادسة", "المواد الغذائية والتمور", "المكلا", "الهلال الأحمر"),
+    ("25", "الثامنة", "الخيام والبطانيات", "سيئون", "برنامج الأغذية العالمي"),
+]
+
+
+def test_template_press_releases_about_different_events_are_not_copies() -> None:
+    d = deduper()
+    decisions = [d.decide(f"t{i}", fp(template(*t)), i * 3600.0, "agency")
+                 for i, t in enumerate(TEMPLATES)]
+    assert all(dec.canonical for dec in decisions)
+    # and they are hard negatives: they share bands and over 40% of their shingles
+    first, second = fp(template(*TEMPLATES[0])), fp(template(*TEMPLATES[1]))
+    assert set(first.bands) & set(second.bands)
+    assert estimate(first, second)[1] > 0.4
+
+
+def test_unrelated_stories_are_both_canonical() -> None:
+    d = deduper()
+    assert d.decide("a", fp(AR), 0.0, None).canonical
+    assert d.decide("b", fp(EN), 0.0, None).canonical
+
+
+def test_third_copy_joins_the_story_even_when_closer_to_the_second() -> None:
+    d = deduper()
+    d.decide("a", fp(AR), 0.0, "x")
+    d.decide("b", fp(wrap(AR)), 1.0, "y")
+    third = d.decide("c", fp(wrap(ARABIC_DIGITS)), 2.0, "y")
+    assert (third.story_id, third.duplicate_of, third.copies) == ("a", "a", 3)
+    assert d.state.stories["a"]["c"] == 3 and d.state.stories["a"]["s"] == ["x", "y"]
+
+
+def test_re_deciding_an_id_returns_the_same_decision() -> None:
+    d = deduper()
+    first = d.decide("a", fp(AR), 0.0, "x")
+    dup = d.decide("b", fp(AR), 5.0, "y")
+    assert d.decide("a", fp(AR), 9.0, "x") == first
+    assert d.decide("b", fp(AR), 9.0, "y") == dup
+    assert d.state.stories["a"]["c"] == 2
+
+
+def test_copy_after_the_window_is_canonical_again() -> None:
+    d = deduper()
+    d.decide("a", fp(AR), 0.0, None)
+    assert not d.decide("b", fp(wrap(AR)), 7 * DAY, None).canonical
+    late = d.decide("c", fp(AR), 14 * DAY + 1, None)  # "b" is 7 days + 1 s before it
+    assert late.canonical and late.story_id == "c"
+
+
+def test_expire_removes_old_state_and_bounds_it() -> None:
+    expired_copies: list[int] = []
+    d = deduper(on_story_expired=expired_copies.append)
+    for day in range(30):
+        text = " ".join(f"word{day}x{i}" for i in range(40))
+        d.decide(f"s{day}", fp(text), day * DAY, "x")
+        d.decide(f"c{day}", fp(text), day * DAY + 60, "y")
+        d.expire(day * DAY)
+    counts = d.state.key_counts()
+    assert counts["dedup_docs"] <= 2 * 9
+    assert counts["dedup_stories"] <= 9
+    assert expired_copies and set(expired_copies) == {2}
+    assert d.expire(100 * DAY) > 0
+    assert all(n <= 1 for n in d.state.key_counts().values())  # only the "oldest" pointer
+
+
+def test_expire_returns_the_number_of_articles_removed() -> None:
+    d = deduper()
+    d.decide("a", fp(AR), 0.0, None)
+    d.decide("b", fp(EN), 0.0, None)
+    assert d.expire(6 * DAY) == 0
+    assert d.expire(8 * DAY) == 2
+    assert d.state.buckets == {} and d.state.exact == {} and d.state.docs == {}
+
+
+def test_state_needs_every_table() -> None:
+    assert DedupState.from_mappings(**{name: {} for name in TABLES}).docs == {}
+    with pytest.raises(ValueError, match="missing"):
+        DedupState.from_mappings(dedup_docs={})
+
+
+def test_fingerprint_round_trip_and_shape() -> None:
+    f = fp(AR)
+    assert Fingerprint.decode(f.encode()) == f
+    assert len(f.signature) == NUM_PERM * 4 and f.bands and f.shingles > 0
+    with pytest.raises(ValueError):
+        Fingerprint.decode({**f.encode(), "v": "other"})
+
+
+def test_empty_text_has_no_bands_and_matches_exactly_only() -> None:
+    d = deduper()
+    empty = fingerprint("")
+    assert empty.bands == () and Fingerprint.decode(empty.encode()) == empty
+    d.decide("a", empty, 0.0, None)
+    assert d.decide("b", empty, 0.0, None).method == "exact"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c", "d"]),
+                          st.sampled_from([AR, EN, wrap(AR), "", "x", template(*TEMPLATES[0])]),
+                          st.floats(0, 30 * DAY)), max_size=12))
+def test_decide_never_raises_nor_points_to_itself(events) -> None:
+    d = deduper()
+    for article_id, text, t in events:
+        decision = d.decide(article_id, fp(text), t, None)
+        assert decision.duplicate_of != article_id
+        assert decision.canonical == (decision.story_id == article_id)
+        d.expire(t)
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    ([("g", "a"), ("g", "a"), (None, "c")], (1.0, 1.0)),
+    ([("g", "a"), ("g", "b")], (1.0, 0.0)),
+    ([("g", "a"), ("h", "a")], (0.0, 1.0)),
+    ([("g", "a"), ("g", "a"), ("g", "b"), (None, "a")], (1 / 3, 1 / 3)),
+    ([(None, "a"), (None, "b")], (1.0, 1.0)),
+])
+def test_dedup_scores_are_pairwise(rows, expected) -> None:
+    scores = dedup_scores({"dup_group": g, "story_id": s} for g, s in rows)
+    assert scores == pytest.approx(expected)
