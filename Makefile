@@ -1,0 +1,45 @@
+# khabar: `make run` (demo on the embedded broker) and `make test` (every test tier).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test lint unit integration e2e bench eval prometheus clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/khabar demo
+
+# promtool/prometheus for the deploy checks and the e2e tier (Debian's package).
+prometheus:
+	@command -v promtool >/dev/null 2>&1 || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null \
+	  && { pkill -x prometheus 2>/dev/null || true; }; }
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+unit: $(STAMP)
+	$(BIN)/pytest -q tests/unit tests/agents
+
+integration: $(STAMP)
+	$(BIN)/pytest -q tests/integration
+
+e2e: $(STAMP) prometheus
+	$(BIN)/pytest -q tests/e2e
+
+test: lint prometheus unit integration e2e
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+eval: $(STAMP)
+	$(BIN)/khabar eval ../shared/data/dev/articles.jsonl
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

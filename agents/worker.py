@@ -1,0 +1,176 @@
+"""The worker: thin Faust agents that move records between topics and tables.
+
+Two hops. ``khabar.pages`` consumes the raw partitions and runs the per-page cores
+(:class:`agents.pipeline.PageStage`), sending dead letters straight to the DLQ and
+fingerprinted candidates to the single-partition ``<prefix>.dedup`` topic. ``khabar.dedup``
+owns the dedup tables (RocksDB, changelog-backed), decides canonical or duplicate
+(:class:`agents.pipeline.DedupStage`) and publishes. Every send happens before the event is
+acknowledged, and faust flushes the producer before it commits offsets: at-least-once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from mode import CrashingSupervisor
+
+from agents.classify.core import Classifier
+from agents.dedup.core import Deduper
+from agents.dedup.state import TABLES, DedupState
+from agents.pipeline import DedupStage, Origin, PageStage
+from agents.publish.core import DUPLICATES, ENRICHED, Delivery
+from agents.version import PIPELINE_VERSION
+from streams import metrics, records
+from streams.settings import Settings
+from streams.topics import Topology, declare
+
+log = logging.getLogger(__name__)
+
+EXPIRE_EVERY_SECONDS = 60.0
+LAG_EVERY_SECONDS = 10.0
+
+
+@dataclass
+class Worker:
+    """What :func:`build` registered on the app, for tests and the CLI."""
+
+    app: faust.App
+    topology: Topology
+    classifier: Classifier
+    tables: dict[str, Any]
+    pages_agent: Any
+    dedup_agent: Any
+
+
+def build(app: faust.App, settings: Settings, classifier: Classifier | None = None) -> Worker:
+    """Declare topics and tables and register the agents, health pages and timers."""
+    classifier = classifier or Classifier.from_file(settings.taxonomy)
+    topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
+    tables = {
+        name: app.Table(name, partitions=1, default=None, value_serializer="json",
+                        key_serializer="json", help=f"dedup state: {name}")
+        for name in TABLES
+    }
+    page_stage = PageStage(
+        classifier, max_message_bytes=settings.max_message_bytes,
+        dlq_payload_bytes=settings.dlq_payload_bytes, observe=_observe,
+    )
+    dedup_stage = DedupStage(
+        Deduper(DedupState.from_mappings(**tables), window_seconds=settings.dedup_window_seconds,
+                on_story_expired=metrics.story_expired),
+        observe=_observe,
+    )
+    metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
+
+    async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
+        started = time.perf_counter()
+        await _topic_for(topology, delivery.destination).send(
+            key=delivery.key.encode() if delivery.key else None,
+            value=records.dumps(delivery.record),
+        )
+        _count(delivery)
+        metrics.STAGE_SECONDS.labels("publish").observe(time.perf_counter() - started)
+        if raw_timestamp is not None and delivery.destination != "dedup":
+            metrics.END_TO_END_SECONDS.observe(max(0.0, time.time() - raw_timestamp))
+
+    async def pages(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        async for event in stream.events():
+            message = event.message
+            origin = Origin(message.topic, message.partition, message.offset,
+                            message.timestamp)
+            result = page_stage.run(event.value or b"", origin)
+            metrics.PAGES.labels(metrics.source_label(result.source)).inc()
+            if result.dead_letter is not None:
+                await send(Delivery("dlq", result.dead_letter.get("source_id"),
+                                    result.dead_letter), message.timestamp)
+            for candidate in result.candidates:
+                await topology.dedup.send(key=candidate["article"]["id"].encode(),
+                                          value=records.dumps(candidate))
+            yield None
+
+    async def dedup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        last_expiry = time.monotonic()
+        frontier = 0.0
+        async for value in stream:
+            candidate = records.loads(value)
+            frontier = max(frontier, float(candidate["event_time"]))
+            decided = dedup_stage.run(candidate)
+            metrics.story_grew(decided.decision.copies)
+            for delivery in decided.deliveries:
+                await send(delivery, candidate.get("raw_timestamp"))
+            if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
+                last_expiry = time.monotonic()
+                dropped = dedup_stage.deduper.expire(frontier)
+                log.info("dedup expiry dropped %d entries older than the window", dropped)
+            yield None
+
+    pages_agent = app.agent(topology.raw, name="khabar.pages",
+                            supervisor_strategy=CrashingSupervisor)(pages)
+    dedup_agent = app.agent(topology.dedup, name="khabar.dedup",
+                            supervisor_strategy=CrashingSupervisor)(dedup)
+    _register_health(app)
+    _register_lag(app)
+    return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
+
+
+def _observe(stage: str, seconds: float) -> None:
+    metrics.STAGE_SECONDS.labels(stage).observe(seconds)
+
+
+def _topic_for(topology: Topology, destination: str) -> faust.TopicT:
+    if destination == ENRICHED:
+        return topology.enriched
+    if destination == DUPLICATES:
+        return topology.duplicates
+    if destination == "dlq":
+        return topology.dlq
+    return topology.by_label[destination.removeprefix("label:")]
+
+
+def _count(delivery: Delivery) -> None:
+    record = delivery.record
+    if delivery.destination == ENRICHED:
+        metrics.ARTICLES.labels(record["lang"]).inc()
+    elif delivery.destination == DUPLICATES:
+        metrics.DUPLICATES.labels(record["method"]).inc()
+    elif delivery.destination == "dlq":
+        metrics.DEAD_LETTERS.labels(record["reason"]).inc()
+    else:
+        metrics.ARTICLE_LABELS.labels(delivery.destination.removeprefix("label:"),
+                                      record["lang"]).inc()
+
+
+def _register_health(app: faust.App) -> None:
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        return web.json({"status": "alive"})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        assigned = bool(app.consumer.assignment()) if app.consumer else False
+        recovering = bool(getattr(app, "in_recovery", False))
+        ready = assigned and not recovering and not app.rebalancing
+        body = {"ready": ready, "assigned": assigned, "recovering": recovering}
+        return web.json(body, status=200 if ready else 503)
+
+
+def _register_lag(app: faust.App) -> None:
+    @app.timer(LAG_EVERY_SECONDS)
+    async def consumer_lag() -> None:
+        """Lag from the high watermark of fetch responses (Tansu's ListOffsets is wrong)."""
+        consumer = app.consumer
+        for tp in consumer.assignment():
+            highwater = consumer.highwater(tp)
+            if highwater is None:
+                continue
+            committed = consumer._committed_offset.get(tp) or 0
+            metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(
+                max(0, highwater - committed)
+            )
+        await asyncio.sleep(0)

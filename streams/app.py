@@ -1,0 +1,119 @@
+"""The one Faust app, configured late from :class:`streams.settings.Settings`.
+
+``app`` exists at import so that agents can import it; ``configure(settings)`` gives it its
+configuration before anything touches ``app.conf``. The embedded-broker profile (Tansu's
+workarounds, ``../shared/docs/broker.md``) lives here and only here, and is applied only when
+``settings.broker_profile == "embedded"``.
+"""
+
+from __future__ import annotations
+
+import ssl
+from typing import Any
+
+import faust
+from faust.transport.drivers import aiokafka as aiokafka_driver
+from faust.types import TransportT
+
+from streams.settings import Settings
+
+#: Tansu does not wake a fetch when data arrives: it waits ~¼–½ of the fetch wait.
+EMBEDDED_FETCH_WAIT_MS = 20
+
+
+class _ClampedFetchConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
+    """faust hard-codes ``fetch_max_wait_ms=1500``; clamp it before the consumer starts."""
+
+    def _create_worker_consumer(self, transport: Any) -> Any:
+        consumer = super()._create_worker_consumer(transport)
+        consumer._fetch_max_wait_ms = EMBEDDED_FETCH_WAIT_MS
+        return consumer
+
+
+class _EmbeddedConsumer(aiokafka_driver.Consumer):
+    def _new_consumer_thread(self) -> aiokafka_driver.AIOKafkaConsumerThread:
+        return _ClampedFetchConsumerThread(self, loop=self.loop, beacon=self.beacon)
+
+
+class _EmbeddedTransport(aiokafka_driver.Transport):
+    Consumer = _EmbeddedConsumer
+
+
+class KhabarApp(faust.App):
+    """faust.App that swaps in the embedded transport when the profile asks for it."""
+
+    embedded_profile: bool = False
+
+    def _new_transport(self) -> TransportT:
+        if self.embedded_profile:
+            return _EmbeddedTransport(self.conf.broker_consumer, self)
+        return super()._new_transport()
+
+
+app = KhabarApp("khabar", autodiscover=False)
+
+
+def faust_config(settings: Settings) -> dict[str, Any]:
+    """The faust settings for ``settings``: production defaults plus the embedded profile."""
+    config: dict[str, Any] = {
+        "id": settings.app_id,
+        "broker": settings.broker_urls,
+        "store": settings.store,
+        "datadir": str(settings.data_dir),
+        "topic_partitions": settings.partitions,
+        "topic_allow_declare": True,
+        "web_enabled": True,
+        "web_bind": settings.web_host,
+        "web_host": settings.web_host,
+        "web_port": settings.web_port,
+        "producer_linger_ms": settings.producer_linger_ms,
+        "producer_max_request_size": max(1_048_576, settings.max_message_bytes * 2),
+        "consumer_max_fetch_size": max(1_048_576, settings.max_message_bytes * 2),
+        "consumer_auto_offset_reset": "earliest",
+        "broker_commit_interval": 1.0,
+        "stream_buffer_maxsize": 1024,
+        "table_cleanup_interval": 60.0,
+        "logging_config": None,
+        "processing_guarantee": "at_least_once",
+    }
+    credentials = _credentials(settings)
+    if credentials is not None:
+        config["broker_credentials"] = credentials
+    if settings.embedded:
+        config.update(
+            # ListOffsets answers the start of the last batch: one record per batch keeps
+            # table recovery exact.
+            producer_max_batch_size=1,
+            # A group join waits half the session timeout on Tansu.
+            broker_session_timeout=6.0,
+            broker_heartbeat_interval=1.0,
+            broker_rebalance_timeout=30.0,
+        )
+    return config
+
+
+def _credentials(settings: Settings) -> Any:
+    context: ssl.SSLContext | None = None
+    if settings.security_protocol.endswith("SSL"):
+        context = ssl.create_default_context(
+            cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None
+        )
+        if settings.ssl_certfile and settings.ssl_keyfile:
+            context.load_cert_chain(str(settings.ssl_certfile), str(settings.ssl_keyfile))
+    if settings.security_protocol.startswith("SASL"):
+        return faust.SASLCredentials(
+            username=settings.sasl_username,
+            password=settings.sasl_password,
+            ssl_context=context,
+            mechanism=settings.sasl_mechanism,
+        )
+    if context is not None:
+        return faust.SSLCredentials(context)
+    return None
+
+
+def configure(settings: Settings) -> KhabarApp:
+    """Give the app its configuration; call once, before agents, topics or tables."""
+    app.embedded_profile = settings.embedded
+    app.config_from_object(faust_config(settings), force=True)
+    return app
