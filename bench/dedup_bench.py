@@ -1,0 +1,127 @@
+"""Dedup cost per article and state size with N signatures in the window, on RocksDB (rocksdict).
+
+    python bench/dedup_bench.py [N]       # default 1_000_000; 100_000 for a quick run
+
+Fingerprint cost is measured on ~2 KB synthetic texts. The store is filled through the real
+``Deduper.decide`` with synthetic signatures (fingerprinting a million texts would only repeat the
+first measurement), one article a second of event time so all stay inside a window of N seconds.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, MutableMapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+from rocksdict import Options, Rdict
+
+from agents.dedup.core import Deduper
+from agents.dedup.fingerprint import NUM_PERM, Fingerprint, band_keys, fingerprint
+from agents.dedup.state import TABLES, DedupState
+
+
+class JsonRdict(MutableMapping[str, Any]):
+    """A rocksdict column family seen as a mapping of str -> JSON value (what faust tables are)."""
+
+    def __init__(self, db: Rdict) -> None:
+        self.db = db
+
+    def __getitem__(self, key: str) -> Any:
+        raw = self.db.get(key.encode())
+        if raw is None:
+            raise KeyError(key)
+        return orjson.loads(raw)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.db[key.encode()] = orjson.dumps(value)
+
+    def __delitem__(self, key: str) -> None:
+        del self.db[key.encode()]
+
+    def __iter__(self) -> Iterator[str]:
+        return (k.decode() for k in self.db.keys())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.db.keys())
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def synthetic_text(rng: random.Random, vocab: list[str], size: int = 2048) -> str:
+    words: list[str] = []
+    while sum(len(w) + 1 for w in words) < size:
+        words.append(rng.choice(vocab))
+    return " ".join(words)
+
+
+def synthetic_fp(rng: np.random.Generator, i: int) -> Fingerprint:
+    signature = rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint32).astype("<u4").tobytes()
+    return Fingerprint(f"{i:032x}", signature, band_keys(signature), 300)
+
+
+def main(n: int) -> None:
+    rng = random.Random(1)
+    vocab = [f"{rng.choice('abcdefghij')}{i}" for i in range(20000)]
+    texts = [synthetic_text(rng, vocab) for _ in range(500)]
+    start = time.perf_counter()
+    fps = [fingerprint(t) for t in texts]
+    fp_us = (time.perf_counter() - start) / len(texts) * 1e6
+
+    tmp = Path(tempfile.mkdtemp(prefix="dedup-bench-"))
+    opts = Options(raw_mode=True)
+    opts.create_if_missing(True)
+    db = Rdict(str(tmp / "db"), options=opts)
+    families = {}
+    for name in TABLES:
+        families[name] = JsonRdict(db.create_column_family(name, opts))
+    deduper = Deduper(DedupState.from_mappings(**families), window_seconds=float(n + 10))
+    rss0 = rss_mb()
+    nrng = np.random.default_rng(2)
+    start = time.perf_counter()
+    for i in range(n):
+        deduper.decide(f"a{i}", synthetic_fp(nrng, i), float(i), "s")
+    fill_us = (time.perf_counter() - start) / n * 1e6
+    # lookups at a full window: new texts (canonical) and copies of stored ones (near duplicate)
+    start = time.perf_counter()
+    for j, f in enumerate(fps):
+        deduper.decide(f"q{j}", f, float(n), "s")
+    new_us = (time.perf_counter() - start) / len(fps) * 1e6
+    start = time.perf_counter()
+    dups = sum(not deduper.decide(f"r{j}", fingerprint(t[:-200]), float(n), "s").canonical
+               for j, t in enumerate(texts))
+    dup_us = (time.perf_counter() - start) / len(texts) * 1e6 - fp_us
+    rss1 = rss_mb()
+    db.flush()
+    for name in TABLES:
+        db.get_column_family(name).flush()
+    db.close()
+    store_mb = sum(p.stat().st_size for p in tmp.rglob("*") if p.is_file()) / 2**20
+    shutil.rmtree(tmp)
+    rows = [
+        ("signatures in window", f"{n:,}"),
+        ("fingerprint, 2 KB text", f"{fp_us:.0f} us"),
+        ("decide while filling (RocksDB writes)", f"{fill_us:.0f} us"),
+        ("decide, new article, full window", f"{new_us:.0f} us"),
+        ("decide, near copy, full window", f"{dup_us:.0f} us ({dups}/{len(texts)} caught)"),
+        ("RSS growth while filling", f"{rss1 - rss0:.0f} MB (total {rss1:.0f} MB)"),
+        ("store size on disk", f"{store_mb:.0f} MB ({store_mb * 2**20 / n:.0f} B/article)"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
