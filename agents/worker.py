@@ -53,8 +53,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     classifier = classifier or Classifier.from_file(settings.taxonomy)
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
     tables = {
-        name: app.Table(name, partitions=1, default=None, value_serializer="json",
-                        key_serializer="json", help=f"dedup state: {name}")
+        name: app.Table(name, partitions=1, default=None, help=f"dedup state: {name}")
         for name in TABLES
     }
     page_stage = PageStage(

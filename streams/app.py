@@ -56,7 +56,6 @@ app = KhabarApp("khabar", autodiscover=False)
 def faust_config(settings: Settings) -> dict[str, Any]:
     """The faust settings for ``settings``: production defaults plus the embedded profile."""
     config: dict[str, Any] = {
-        "id": settings.app_id,
         "broker": settings.broker_urls,
         "store": settings.store,
         "datadir": str(settings.data_dir),
@@ -115,5 +114,7 @@ def _credentials(settings: Settings) -> Any:
 def configure(settings: Settings) -> KhabarApp:
     """Give the app its configuration; call once, before agents, topics or tables."""
     app.embedded_profile = settings.embedded
+    # The app id (the consumer group) is the constructor's argument, not a config key.
+    app._default_options = (settings.app_id, app._default_options[1])
     app.config_from_object(faust_config(settings), force=True)
     return app
