@@ -1,0 +1,95 @@
+"""Normalisation of text for matching (dedup and classification).
+
+The output is never written over an article's text: it is a matching key. Steps, in order:
+Unicode NFKC; every cased script (Latin first) lower-cased; Arabic diacritics, tatweel,
+combining marks and bidi/zero-width marks removed; Arabic letter variants folded
+(أ إ آ ٱ → ا, ى → ي, ة → ه, ؤ → و, ئ → ي); Arabic-Indic and Persian digits to ASCII;
+every run of punctuation, symbols and whitespace to one space.
+
+>>> normalize("إِنَّ المُفاوَضاتِ ٣")
+'ان المفاوضات 3'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DROP = (
+    # Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alif, Quranic marks)
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06EE)]
+    # tatweel, zero-width and bidi marks
+    + ["\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff"]
+    + [chr(c) for c in range(0x202A, 0x202F)]
+    + [chr(c) for c in range(0x2066, 0x206A)]
+)
+
+_FOLD = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ٲ": "ا",
+    "ٳ": "ا",
+    "ى": "ي",
+    "ی": "ي",  # Persian yeh
+    "ئ": "ي",
+    "ؤ": "و",
+    "ة": "ه",
+    "ک": "ك",  # Persian keheh
+    "ء": "",
+}
+
+_MAP: dict[int, str | None] = {ord(ch): None for ch in _DROP}
+_MAP.update({ord(k): v for k, v in _FOLD.items()})
+_MAP.update({0x0660 + i: str(i) for i in range(10)})  # Arabic-Indic digits
+_MAP.update({0x06F0 + i: str(i) for i in range(10)})  # Persian digits
+
+# str.translate is about twice as fast with a full list for the BMP than with a sparse dict
+# (no failed lookup per unmapped character); characters above the BMP map to themselves.
+# _KEY folds letters and keeps punctuation; _NORM also turns every character that is not a
+# letter or digit (what the regex class \W means) into a space, in the same pass.
+_KEY: list[int | str | None] = list(range(0x10000))
+_NORM: list[int | str | None] = [c if chr(c).isalnum() else " " for c in range(0x10000)]
+# Combining marks of any script are dropped rather than split on ("i̇stanbul" -> "istanbul").
+for _code in range(0x10000):
+    if unicodedata.category(chr(_code)).startswith("M"):
+        _NORM[_code] = None
+for _code, _value in _MAP.items():
+    _KEY[_code] = _NORM[_code] = _value
+
+# Outside the BMP (emoji, rare scripts) the table cannot help: the regex handles those.
+_SEPARATORS = re.compile(r"[\W_]+")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _nfkc(text: str) -> str:
+    # The quick check is cheap; most news text is already NFKC once no-break spaces are gone.
+    text = text.replace("\xa0", " ")
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
+def fold(text: str) -> str:
+    """Return ``text`` with letters folded as in :func:`normalize`, punctuation kept.
+
+    Used as a matching key for boilerplate phrases (so that «إقرأ أيضاً:» and «اقرا ايضا:»
+    are the same key) where the punctuation still matters.
+    """
+    return _nfkc(text).lower().translate(_KEY)
+
+
+def normalize(text: str) -> str:
+    """Return the matching form of ``text``: folded, lower-cased, single-spaced.
+
+    Idempotent: ``normalize(normalize(t)) == normalize(t)`` for every string.
+    """
+    folded = _nfkc(text).lower().translate(_NORM)
+    if not unicodedata.is_normalized("NFKC", folded):
+        # lower() and the fold can leave compatibility forms behind in rare scripts.
+        folded = unicodedata.normalize("NFKC", folded).translate(_NORM)
+    if _ASTRAL.search(folded):
+        folded = _SEPARATORS.sub(" ", folded)
+    return " ".join(folded.split())

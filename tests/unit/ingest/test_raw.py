@@ -1,0 +1,86 @@
+"""parse_raw: every rejection has its reason; ids are derived when missing."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from agents.ingest.core import IngestError, RawPage, ingest, parse_raw
+
+MAX = 10_000
+
+REJECTIONS = [
+    ("too-large", b'{"text": "' + b"x" * MAX + b'"}', "too_large"),
+    ("too-large-before-json", b"\xff" * (MAX + 1), "too_large"),
+    ("encoding", b"\xff\xfe\xfa\x80\x81", "encoding"),
+    ("invalid-json", b'{"text": ', "invalid_json"),
+    ("empty-payload", b"", "invalid_json"),
+    ("deep-json", b"[" * 5000 + b"]" * 5000, "invalid_json"),
+    ("array", b'["text"]', "not_an_object"),
+    ("string", b'"text"', "not_an_object"),
+    ("number-title", b'{"text": "abc", "title": 3}', "schema"),
+    ("list-text", b'{"text": ["abc"]}', "schema"),
+    ("object-id", b'{"id": {}, "text": "abc"}', "schema"),
+    ("no-text", b'{"id": "a"}', "empty_text"),
+    ("blank-text", b'{"id": "a", "text": "  \\n ", "html": ""}', "empty_text"),
+    ("controls-only", b'{"id": "a", "text": "\\u0000\\u0001"}', "empty_text"),
+]
+
+
+@pytest.mark.parametrize(("name", "payload", "reason"), REJECTIONS, ids=[r[0] for r in REJECTIONS])
+def test_rejections(name: str, payload: bytes, reason: str) -> None:
+    with pytest.raises(IngestError) as info:
+        parse_raw(payload, max_bytes=MAX)
+    assert info.value.reason == reason
+    assert info.value.message
+
+
+def test_fields_and_control_characters() -> None:
+    page = parse_raw(
+        orjson.dumps(
+            {"id": "x1", "url": "https://e.example/a", "text": "a\u0000b\r\nc\td\x85", "lang": None}
+        ),
+        max_bytes=MAX,
+    )
+    assert page == RawPage(id="x1", url="https://e.example/a", text="ab\nc\td")
+
+
+def test_invalid_utf8_is_replaced_when_something_is_readable() -> None:
+    page = parse_raw(b'{"text": "caf\xe9 ok"}', max_bytes=MAX)
+    assert page.text == "caf\ufffd ok"
+
+
+@pytest.mark.parametrize(
+    ("payload", "prefix"),
+    [
+        ({"url": "https://e.example/a", "text": "t"}, "url:"),
+        ({"text": "some text"}, "sha1:"),
+        ({"id": "  ", "html": "<p>x</p>"}, "sha1:"),
+    ],
+)
+def test_derived_ids(payload: dict, prefix: str) -> None:
+    page = parse_raw(orjson.dumps(payload), max_bytes=MAX)
+    assert page.id.startswith(prefix) and len(page.id) == len(prefix) + 16
+    assert parse_raw(orjson.dumps(payload), max_bytes=MAX).id == page.id
+
+
+@settings(deadline=None)  # the first html page imports trafilatura
+@given(st.binary(max_size=300))
+def test_any_bytes_give_articles_or_one_ingest_error(payload: bytes) -> None:
+    try:
+        articles = ingest(parse_raw(payload, max_bytes=200))
+    except IngestError:
+        return
+    assert articles
+
+
+@settings(deadline=None)
+@given(st.dictionaries(st.sampled_from(["id", "text", "html", "title", "url", "lang"]), st.text()))
+def test_any_json_object_gives_articles_or_one_ingest_error(obj: dict) -> None:
+    try:
+        articles = ingest(parse_raw(orjson.dumps(obj), max_bytes=MAX))
+    except IngestError:
+        return
+    assert all(a.text and a.norm_text for a in articles)
