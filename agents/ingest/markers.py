@@ -129,7 +129,8 @@ DATE = re.compile(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}:\d{2}|\|")
 BREADCRUMB_HOME = _rx(r"(?:الرئيسية|الصفحة الرئيسية|home|homepage)\s*[›»>/|]")
 BREADCRUMB_SEP = re.compile(r" [›»>] |›")
 NAV = _rx(
-    r"(?:إعلان|إعلانات|اعلان ممول|محتوى مدعوم|advertisement|advertising|sponsored(?: content)?"
+    r"(?:home|homepage|الرئيسية|الصفحة الرئيسية|إعلان|إعلانات|اعلان ممول|محتوى مدعوم"
+    r"|advertisement|advertising|sponsored(?: content)?"
     r"|skip to (?:main )?content|تخطى إلى المحتوى|انتقل إلى المحتوى|next|previous|next previous"
     r"|السابق|التالي|السابق التالي|print|طباعة|back to top|العودة للأعلى|شاهد الفيديو"
     r"|watch(?: the)? video|loading|جار التحميل|click here|اضغط هنا|المزيد|more|show more"
