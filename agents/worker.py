@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,11 +60,19 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         classifier, max_message_bytes=settings.max_message_bytes,
         dlq_payload_bytes=settings.dlq_payload_bytes, observe=_observe,
     )
+    state = DedupState.from_mappings(
+        **{**tables, "dedup_buckets": _LocalStore(tables["dedup_buckets"])}
+    )
     dedup_stage = DedupStage(
-        Deduper(DedupState.from_mappings(**tables), window_seconds=settings.dedup_window_seconds,
+        Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
         observe=_observe,
     )
+    index = {"stale": True}
+
+    @app.on_rebalance_complete.connect
+    async def _index_is_stale(sender: Any, **kwargs: Any) -> None:
+        index["stale"] = True
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
 
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
@@ -97,6 +105,10 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         last_expiry = time.monotonic()
         frontier = 0.0
         async for value in stream:
+            if index["stale"]:
+                filed = state.rebuild_buckets()
+                index["stale"] = False
+                log.info("dedup: LSH buckets rebuilt from %d stored signatures", filed)
             candidate = records.loads(value)
             frontier = max(frontier, float(candidate["event_time"]))
             decided = dedup_stage.run(candidate)
@@ -107,6 +119,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 last_expiry = time.monotonic()
                 dropped = dedup_stage.deduper.expire(frontier)
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
+                for table, keys in state.key_counts().items():
+                    metrics.DEDUP_STATE_KEYS.labels(table).set(keys)
             yield None
 
     pages_agent = app.agent(topology.raw, name="khabar.pages",
@@ -116,6 +130,31 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     _register_health(app)
     _register_lag(app)
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
+
+
+class _LocalStore(MutableMapping[str, Any]):
+    """A table's local store, written without a changelog: for state derived from other
+    tables (the LSH buckets, from ``dedup_docs``), which costs one changelog record per band
+    and article otherwise. Writes need the current event (faust's RocksDB store picks the
+    partition's database from it), so use it only inside the table's agent."""
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+
+    def __getitem__(self, key: str) -> Any:
+        return self.table.data[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.table.data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.table.data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.table.data)
+
+    def __len__(self) -> int:
+        return len(self.table.data)
 
 
 def _observe(stage: str, seconds: float) -> None:

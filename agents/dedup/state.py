@@ -20,9 +20,12 @@ the window's start and never scans the other tables.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+
+from agents.dedup.fingerprint import band_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 BUCKET_CAP = 32
@@ -95,7 +98,22 @@ class DedupState:
     def add_to_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
         for key in keys:
             ids = self.buckets.get(key, [])
-            self.buckets[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
+            if article_id not in ids:
+                self.buckets[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
+
+    def rebuild_buckets(self) -> int:
+        """Re-file every stored article in the LSH buckets; returns how many were filed.
+
+        The buckets are derived from ``dedup_docs`` (which holds each signature), so the
+        worker keeps them in its local store without a changelog and rebuilds them from the
+        recovered docs whenever it is assigned the dedup partition. Idempotent.
+        """
+        filed = 0
+        for article_id, doc in list(self.docs.items()):
+            if doc.get("n"):
+                self.add_to_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
+                filed += 1
+        return filed
 
     def remove_from_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
         for key in keys:

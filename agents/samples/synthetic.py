@@ -64,8 +64,7 @@ class Generator:
         self.vocabulary = _vocabulary()
 
     def sentence(self, lang: str, words: int) -> str:
-        end = "." if lang == "en" else "."
-        return " ".join(self.rng.choices(self.vocabulary[lang], k=words)) + end
+        return " ".join(self.rng.choices(self.vocabulary[lang], k=words)) + "."
 
     def story(self, lang: str, size: int = 2000) -> tuple[str, list[str]]:
         """A headline and paragraphs of about ``size`` characters in all."""

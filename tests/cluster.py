@@ -1,0 +1,134 @@
+"""Worker processes and Kafka I/O on the embedded broker, for the integration and e2e tiers.
+
+Each test gets its own topic prefix and consumer group on the session's broker (a Tansu
+restart empties it, so one broker serves the whole session).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from agents.demo import settings_env
+from agents.kafka_io import Sent, consume, ensure_topics, publish
+from streams.embedded import EmbeddedBroker, free_port, terminate
+from streams.settings import Settings
+from streams.topics import TopicNames
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def settings_for(broker: EmbeddedBroker, data_dir: Path, **changes: Any) -> Settings:
+    """Settings for one test: a fresh prefix and group on the session's broker."""
+    tag = uuid.uuid4().hex[:8]
+    base = Settings(
+        broker=broker.url, broker_profile="embedded", topic_prefix=f"t{tag}",
+        app_id=f"khabar-{tag}", data_dir=data_dir, web_port=free_port(), log_level="warn",
+    )
+    return dataclasses.replace(base, **changes)
+
+
+class WorkerProcess:
+    """``khabar worker`` as a child process with its own data dir and web port."""
+
+    def __init__(self, settings: Settings, log_path: Path, extra_env: dict[str, str] | None = None):
+        self.settings = settings
+        self.log_path = log_path
+        env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
+        env.update(settings_env(settings))
+        env.update(extra_env or {})
+        self.log = log_path.open("ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "agents.cli", "worker"], cwd=REPO, env=env,
+            stdout=self.log, stderr=self.log, stdin=subprocess.DEVNULL, start_new_session=True,
+        )
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.settings.web_port}"
+
+    def get(self, path: str, timeout: float = 2.0) -> tuple[int, bytes]:
+        try:
+            with urllib.request.urlopen(self.base_url + path, timeout=timeout) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read()
+
+    def wait_ready(self, timeout: float = 90.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"worker exited with {self.process.returncode}: "
+                                   f"{self.log_path.read_text(errors='replace')[-3000:]}")
+            try:
+                if self.get("/readyz")[0] == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise TimeoutError(f"worker not ready: {self.log_path.read_text(errors='replace')[-3000:]}")
+
+    def kill(self) -> None:
+        """SIGKILL: a crash, no clean shutdown."""
+        if self.process.poll() is None:
+            os.kill(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self.log.close()
+
+    def stop(self) -> None:
+        terminate(self.process, grace=15.0)
+        self.log.close()
+
+
+def names(settings: Settings, labels: Iterable[str] = ()) -> TopicNames:
+    return TopicNames(settings.topic_prefix, tuple(labels))
+
+
+def publish_messages(settings: Settings, messages: list[bytes]) -> list[Sent]:
+    return asyncio.run(publish(settings, names(settings).raw, messages))
+
+
+def create_topics(settings: Settings, topics: list[str]) -> None:
+    asyncio.run(ensure_topics(settings, topics, settings.partitions))
+
+
+def collect(settings: Settings, topics: list[str], *, until: Any, timeout: float = 120.0,
+            idle: float = 5.0) -> dict[str, list[dict[str, Any]]]:
+    """Read ``topics`` from the start until ``until(records)`` is true (then ``idle`` more
+    seconds, to catch anything extra) or ``timeout`` passes."""
+
+    async def run() -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = {t: [] for t in topics}
+        done_at: float | None = None
+
+        async def read() -> None:
+            nonlocal done_at
+            async for topic, record in consume(settings, topics):
+                out[topic].append(record)
+                if done_at is None and until(out):
+                    done_at = time.monotonic()
+
+        task = asyncio.ensure_future(read())
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if done_at is not None and time.monotonic() - done_at > idle:
+                break
+            await asyncio.sleep(0.2)
+        task.cancel()
+        try:
+            await task
+        except (asyncio.CancelledError, Exception):  # noqa: BLE001 - the reader is being stopped
+            pass
+        return out
+
+    return asyncio.run(run())
