@@ -102,7 +102,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             yield None
 
     async def dedup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        last_expiry = time.monotonic()
+        last_expiry = float("-inf")  # expire and report state size on the first event
         frontier = 0.0
         async for value in stream:
             if index["stale"]:
@@ -116,7 +116,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             for delivery in decided.deliveries:
                 await send(delivery, candidate.get("raw_timestamp"))
             if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
-                last_expiry = time.monotonic()
+                last_expiry = float("-inf")  # expire and report state size on the first event
                 dropped = dedup_stage.deduper.expire(frontier)
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
                 for table, keys in state.key_counts().items():
