@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+from faust.sensors.prometheus import setup_prometheus_sensors
 from mode import CrashingSupervisor
 
 from agents.classify.core import Classifier
@@ -127,6 +128,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                             supervisor_strategy=CrashingSupervisor)(pages)
     dedup_agent = app.agent(topology.dedup, name="khabar.dedup",
                             supervisor_strategy=CrashingSupervisor)(dedup)
+    # faust's own sensor and khabar's metrics share prometheus-client's default registry.
+    setup_prometheus_sensors(app, pattern="/metrics")
     _register_health(app)
     _register_lag(app)
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
