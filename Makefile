@@ -25,7 +25,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 unit: $(STAMP)
-	$(BIN)/pytest -q tests/unit tests/agents
+	$(BIN)/pytest -q tests/unit
 
 integration: $(STAMP)
 	$(BIN)/pytest -q tests/integration

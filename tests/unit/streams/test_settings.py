@@ -1,0 +1,67 @@
+"""Settings: read from KHABAR_* variables, validated with one clear line, secrets hidden."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from streams.app import faust_config
+from streams.settings import ENV_VARS, Settings, SettingsError
+
+
+def test_defaults() -> None:
+    s = Settings.from_env({})
+    assert (s.broker, s.topic_prefix, s.partitions, s.store) == (
+        "kafka://127.0.0.1:9092", "articles", 8, "rocksdb://")
+    assert s.dedup_window_seconds == 7 * 86400 and not s.embedded
+
+
+@pytest.mark.parametrize(("env", "value"), [
+    ({"KHABAR_DEDUP_WINDOW": "12h"}, 12 * 3600.0),
+    ({"KHABAR_DEDUP_WINDOW": "90m"}, 5400.0),
+    ({"KHABAR_DEDUP_WINDOW": "3600"}, 3600.0),
+])
+def test_window_durations(env: dict[str, str], value: float) -> None:
+    assert Settings.from_env(env).dedup_window_seconds == value
+
+
+@pytest.mark.parametrize(("env", "names"), [
+    ({"KHABAR_PARTITIONS": "eight"}, "KHABAR_PARTITIONS"),
+    ({"KHABAR_PARTITIONS": "0"}, "KHABAR_PARTITIONS"),
+    ({"KHABAR_BROKER": "localhost:9092"}, "KHABAR_BROKER"),
+    ({"KHABAR_BROKER_PROFILE": "tansu"}, "KHABAR_BROKER_PROFILE"),
+    ({"KHABAR_STORE": "redis://"}, "KHABAR_STORE"),
+    ({"KHABAR_DEDUP_WINDOW": "a week"}, "KHABAR_DEDUP_WINDOW"),
+    ({"KHABAR_TOPIC_PREFIX": "bad prefix"}, "KHABAR_TOPIC_PREFIX"),
+    ({"KHABAR_WEB_PORT": "70000"}, "KHABAR_WEB_PORT"),
+    ({"KHABAR_TAXONOMY": "/nonexistent/taxonomy.toml"}, "KHABAR_TAXONOMY"),
+    ({"KHABAR_SECURITY_PROTOCOL": "SASL_SSL"}, "KHABAR_SASL_MECHANISM"),
+])
+def test_bad_settings_name_the_variable(env: dict[str, str], names: str) -> None:
+    with pytest.raises(SettingsError, match=names):
+        Settings.from_env(env)
+
+
+def test_password_never_in_repr_or_errors() -> None:
+    env = {"KHABAR_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "KHABAR_SASL_MECHANISM": "PLAIN",
+           "KHABAR_SASL_USERNAME": "khabar", "KHABAR_SASL_PASSWORD": "s3cret-value"}
+    s = Settings.from_env(env)
+    assert "s3cret-value" not in repr(s)
+    with pytest.raises(SettingsError) as caught:
+        Settings.from_env({**env, "KHABAR_SASL_USERNAME": ""})
+    assert "s3cret-value" not in str(caught.value)
+
+
+def test_every_variable_is_read() -> None:
+    source = Path(__file__).resolve().parents[3].joinpath("streams/settings.py").read_text()
+    for name in ENV_VARS:
+        assert source.count(f'"{name}"') >= 2, name
+
+
+def test_embedded_profile_only_when_asked() -> None:
+    production = faust_config(Settings.from_env({}))
+    embedded = faust_config(Settings.from_env({"KHABAR_BROKER_PROFILE": "embedded"}))
+    assert "producer_max_batch_size" not in production
+    assert embedded["producer_max_batch_size"] == 1
+    assert embedded["broker_session_timeout"] < 10
