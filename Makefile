@@ -35,8 +35,11 @@ e2e: $(STAMP) prometheus
 
 test: lint prometheus unit integration e2e
 
+# Core benchmarks (the broker-level comparison of issue 8 is not built yet).
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python bench/ingest_bench.py
+	$(BIN)/python bench/classify_eval.py --speed
+	$(BIN)/python bench/dedup_bench.py 20000
 
 eval: $(STAMP)
 	$(BIN)/khabar eval ../shared/data/dev/articles.jsonl
