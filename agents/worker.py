@@ -117,7 +117,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             for delivery in decided.deliveries:
                 await send(delivery, candidate.get("raw_timestamp"))
             if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
-                last_expiry = float("-inf")  # expire and report state size on the first event
+                last_expiry = time.monotonic()
                 dropped = dedup_stage.deduper.expire(frontier)
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
                 for table, keys in state.key_counts().items():

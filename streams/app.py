@@ -87,6 +87,9 @@ def faust_config(settings: Settings) -> dict[str, Any]:
             broker_session_timeout=6.0,
             broker_heartbeat_interval=1.0,
             broker_rebalance_timeout=30.0,
+            # Tansu may leave a metadata request unanswered; faust's producer would wait
+            # 1200 s on it, stalling flush() and so every commit. Retry instead.
+            producer_request_timeout=15.0,
         )
     return config
 
