@@ -1,0 +1,239 @@
+"""The worker's Faust agents, driven through ``agent.test_context()``: no broker.
+
+``agents.worker.build`` registers on the one global ``streams.app.app`` (and registers
+Prometheus collectors), so it runs once for the whole session, with the in-memory store. Every
+outgoing record is captured by patching ``Topic.send``; table writes reach faust's changelog
+through each table's ``send_changelog``, which is patched to record instead of producing.
+``Topic.send_soon`` (the only other way to produce) fails the test if anything reaches it.
+
+The tables persist across tests (one build), so every test uses its own ids and texts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from types import SimpleNamespace
+from typing import Any
+
+import faust
+import orjson
+import pytest
+from faust.streams import current_event
+from faust.types import TP
+
+from agents.dedup.fingerprint import Fingerprint
+from agents.pipeline import Origin, PageStage
+from agents.worker import Worker, build
+from streams import records
+from streams.app import configure
+from streams.settings import Settings
+
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
+
+PREFIX = "agenttest"
+RAW, DEDUP, DLQ = f"{PREFIX}.raw", f"{PREFIX}.dedup", f"{PREFIX}.dlq"
+ENRICHED, DUPLICATES = f"{PREFIX}.enriched", f"{PREFIX}.duplicates"
+
+Sent = list[tuple[str, bytes | None, Any]]
+
+
+def page(page_id: str, text: str, **fields: Any) -> dict[str, Any]:
+    return {"id": page_id, "source": "test-wire", "url": f"https://example.test/{page_id}",
+            "text": text, **fields}
+
+
+CEASEFIRE = (
+    "Negotiators from both sides resumed ceasefire talks in Cairo on Monday, mediators said.\n\n"
+    "The proposed truce would begin with a prisoner exchange and a pause in the fighting, "
+    "followed by talks on a lasting peace agreement later this month."
+)
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(store="memory://", data_dir=tmp_path_factory.mktemp("faust"),
+                    topic_prefix=PREFIX, partitions=2, app_id="khabar-agent-tests")
+
+
+@pytest.fixture(scope="session")
+def worker(settings: Settings) -> Worker:
+    return build(configure(settings), settings)
+
+
+@pytest.fixture
+def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
+    """Every ``topic.send(key=..., value=...)`` as (topic name, key, decoded value)."""
+    captured: Sent = []
+
+    async def send(self: faust.Topic, *, key: Any = None, value: Any = None,
+                   **kwargs: Any) -> None:
+        captured.append((self.get_topic_name(), key, orjson.loads(value)))
+
+    def send_soon(self: faust.Topic, *args: Any, **kwargs: Any) -> None:
+        raise AssertionError(f"unexpected send_soon to {self.get_topic_name()}")
+
+    monkeypatch.setattr(faust.topics.Topic, "send", send)
+    monkeypatch.setattr(faust.topics.Topic, "send_soon", send_soon)
+    return captured
+
+
+@pytest.fixture
+def changelog(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple]]:
+    """Each table's changelog writes as (table name, key, value), instead of producing them.
+
+    ``partition_for_key`` is patched too: faust's own one checks the source topic's partition
+    count against the broker's metadata; ours only requires, as faust does, a current event.
+    """
+    written: list[tuple] = []
+    for name, table in worker.tables.items():
+        def send_changelog(partition: int | None, key: Any, value: Any, *args: Any,
+                           _name: str = name, **kwargs: Any) -> SimpleNamespace:
+            written.append((_name, key, value))
+            return SimpleNamespace(message=SimpleNamespace(partition=partition or 0))
+
+        def partition_for_key(key: Any) -> int:
+            event = current_event()
+            if event is None:
+                raise AssertionError("table written outside stream iteration")
+            return event.message.partition
+
+        monkeypatch.setattr(table, "send_changelog", send_changelog)
+        monkeypatch.setattr(table, "partition_for_key", partition_for_key)
+    yield written
+
+
+def candidate(worker: Worker, settings: Settings, raw: dict[str, Any],
+              offset: int) -> dict[str, Any]:
+    """A dedup candidate as the pages agent would send it."""
+    stage = PageStage(worker.classifier, max_message_bytes=settings.max_message_bytes,
+                      dlq_payload_bytes=settings.dlq_payload_bytes)
+    result = stage.run(orjson.dumps(raw), Origin(RAW, 0, offset, time.time()))
+    assert result.dead_letter is None and len(result.candidates) == 1, result
+    return result.candidates[0]
+
+
+# --- pages ---------------------------------------------------------------------------------
+
+
+async def test_a_valid_page_becomes_one_dedup_candidate(
+    worker: Worker, sent: Sent, changelog: list[tuple],
+) -> None:
+    async with worker.pages_agent.test_context() as agent:
+        await agent.put(orjson.dumps(page("pg-valid-1", CEASEFIRE)))
+    assert [(topic, key) for topic, key, _ in sent] == [(DEDUP, b"pg-valid-1")]
+    value = sent[0][2]
+    assert value["article"]["id"] == "pg-valid-1"
+    assert value["article"]["kind"] == "article"
+    assert "peace_talks" in value["article"]["labels"]
+    fingerprint = Fingerprint.decode(value["fingerprint"])  # raises on a malformed one
+    assert fingerprint.content_hash == value["article"]["content_hash"]
+    assert fingerprint.shingles > 0
+    assert isinstance(value["event_time"], float) and value["event_time"] > 0
+    assert changelog == []  # the pages agent owns no state
+
+
+async def test_malformed_json_is_one_dead_letter(worker: Worker, sent: Sent) -> None:
+    async with worker.pages_agent.test_context() as agent:
+        await agent.put(b"not json")
+    assert [(topic, key) for topic, key, _ in sent] == [(DLQ, None)]
+    letter = sent[0][2]
+    assert (letter["kind"], letter["reason"], letter["stage"]) == ("dead_letter",
+                                                                   "invalid_json", "ingest")
+    assert (letter["payload"], letter["topic"], letter["offset"]) == ("not json", RAW, 0)
+
+
+async def test_a_failing_core_is_an_internal_dead_letter_and_the_agent_goes_on(
+    worker: Worker, sent: Sent, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    classify = worker.classifier.classify
+
+    def flaky(*, title: str | None, text: str, lang: str) -> Any:
+        if "EXPLODE" in text:
+            raise RuntimeError("classifier blew up")
+        return classify(title=title, text=text, lang=lang)
+
+    monkeypatch.setattr(worker.classifier, "classify", flaky)
+    async with worker.pages_agent.test_context() as agent:
+        await agent.put(orjson.dumps(page("pg-boom-1", CEASEFIRE + "\n\nEXPLODE now.")))
+        await agent.put(orjson.dumps(page("pg-after-1", CEASEFIRE + "\n\nAfter the failure.")))
+    assert [(topic, key) for topic, key, _ in sent] == [(DLQ, b"pg-boom-1"),
+                                                       (DEDUP, b"pg-after-1")]
+    letter = sent[0][2]
+    assert (letter["reason"], letter["stage"], letter["source_id"]) == ("internal", "classify",
+                                                                      "pg-boom-1")
+    assert "RuntimeError: classifier blew up" in letter["error"]
+    assert sent[1][2]["article"]["id"] == "pg-after-1"
+
+
+# --- dedup ---------------------------------------------------------------------------------
+
+
+async def test_dedup_publishes_the_first_copy_and_flags_the_second(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
+) -> None:
+    text = ("Mediators in Doha said a ceasefire between the two armies could be signed this week "
+            "after months of talks.\n\nThe agreement includes a prisoner exchange and a "
+            "monitored truce along the border, according to a draft seen by reporters.")
+    first = candidate(worker, settings, page("dd-first", text), offset=10)
+    second = candidate(worker, settings, page("dd-second", text, source="other-wire"), offset=11)
+    labels = first["article"]["labels"]
+    assert "peace_talks" in labels
+
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(records.dumps(first))
+        published, sent[:] = list(sent), []
+        await agent.put(records.dumps(second))
+        flagged, sent[:] = list(sent), []
+        await agent.put(records.dumps(first))  # redelivered: at-least-once
+        replayed = list(sent)
+
+    assert [(topic, key) for topic, key, _ in published] == [
+        (ENRICHED, b"dd-first"), *((f"{PREFIX}.{label}", b"dd-first") for label in labels)]
+    for _, _, value in published:
+        assert (value["kind"], value["id"], value["story_id"]) == ("article", "dd-first",
+                                                                   "dd-first")
+
+    assert [(topic, key) for topic, key, _ in flagged] == [(DUPLICATES, b"dd-second")]
+    notice = flagged[0][2]
+    assert (notice["kind"], notice["duplicate_of"], notice["story_id"], notice["method"]) == (
+        "duplicate", "dd-first", "dd-first", "exact")
+
+    # The same decision again, not a duplicate of itself.
+    assert [(topic, key) for topic, key, _ in replayed] == [(t, k) for t, k, _ in published]
+    assert [v["story_id"] for _, _, v in replayed] == ["dd-first"] * len(replayed)
+
+    # Decisions went through the changelog-backed tables; the LSH buckets did not.
+    written = {(table, key) for table, key, _ in changelog}
+    assert {("dedup_docs", "dd-first"), ("dedup_docs", "dd-second")} <= written
+    assert ("dedup_exact", first["article"]["content_hash"]) in written
+    assert not any(table == "dedup_buckets" for table, _ in written)
+    buckets = worker.tables["dedup_buckets"].data
+    assert any("dd-first" in ids for ids in buckets.values())
+    assert worker.tables["dedup_docs"]["dd-second"]["st"] == "dd-first"
+
+
+# --- health --------------------------------------------------------------------------------
+
+
+async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> None:
+    views = worker.app.web.views
+    assert {"/healthz", "/readyz", "/metrics"} <= set(views)
+
+    alive = await views["/healthz"].get(None)
+    assert (alive.status, orjson.loads(alive.body)) == (200, {"status": "alive"})
+
+    assignment: set[TP] = set()
+    monkeypatch.setattr(worker.app, "_consumer",
+                        SimpleNamespace(assignment=lambda: set(assignment)))
+    monkeypatch.setattr(worker.app, "rebalancing", False)
+    unready = await views["/readyz"].get(None)
+    assert unready.status == 503
+    assert orjson.loads(unready.body) == {"ready": False, "assigned": False,
+                                          "recovering": False}
+    assignment.add(TP(DEDUP, 0))
+    ready = await views["/readyz"].get(None)
+    assert (ready.status, orjson.loads(ready.body)["ready"]) == (200, True)
+    monkeypatch.setattr(worker.app, "in_recovery", True)
+    recovering = await views["/readyz"].get(None)
+    assert recovering.status == 503 and orjson.loads(recovering.body)["recovering"] is True
