@@ -33,7 +33,7 @@ def settings_for(broker: EmbeddedBroker, data_dir: Path, **changes: Any) -> Sett
     tag = uuid.uuid4().hex[:8]
     base = Settings(
         broker=broker.url, broker_profile="embedded", topic_prefix=f"t{tag}",
-        app_id=f"khabar-{tag}", data_dir=data_dir, web_port=free_port(), log_level="warn",
+        app_id=f"khabar-{tag}", data_dir=data_dir, web_port=free_port(), log_level="info",
     )
     return dataclasses.replace(base, **changes)
 
