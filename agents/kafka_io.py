@@ -68,12 +68,15 @@ def _key(payload: bytes) -> bytes | None:
 
 
 async def ensure_topics(settings: Settings, names: Iterable[str], partitions: int) -> None:
-    """Create topics that do not exist yet (auto-created ones get the broker's default count)."""
+    """Create topics that do not exist yet, with ``partitions`` partitions and the configured
+    replication factor. Auto-created topics would get the broker's default count, and on the
+    embedded broker their leaders can stay unknown to the producer."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap(settings), **_auth(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        new = [NewTopic(n, partitions, 1) for n in names if n not in existing]
+        new = [NewTopic(n, partitions, settings.replication_factor)
+               for n in names if n not in existing]
         if new:
             try:
                 await admin.create_topics(new)

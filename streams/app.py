@@ -60,6 +60,7 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "store": settings.store,
         "datadir": str(settings.data_dir),
         "topic_partitions": settings.partitions,
+        "topic_replication_factor": settings.replication_factor,
         "topic_allow_declare": True,
         "web_enabled": True,
         "web_bind": settings.web_host,

@@ -19,6 +19,7 @@ ENV_VARS: tuple[str, ...] = (
     "KHABAR_BROKER_PROFILE",
     "KHABAR_TOPIC_PREFIX",
     "KHABAR_PARTITIONS",
+    "KHABAR_REPLICATION_FACTOR",
     "KHABAR_STORE",
     "KHABAR_DATA_DIR",
     "KHABAR_APP_ID",
@@ -59,6 +60,7 @@ class Settings:
     broker_profile: str = "kafka"
     topic_prefix: str = "articles"
     partitions: int = 8
+    replication_factor: int = 1
     store: str = "rocksdb://"
     data_dir: Path = Path("var")
     app_id: str = "khabar"
@@ -103,6 +105,8 @@ class Settings:
                                    PROFILES, d.broker_profile),
             topic_prefix=_topic_prefix(get("KHABAR_TOPIC_PREFIX") or d.topic_prefix),
             partitions=_int("KHABAR_PARTITIONS", get("KHABAR_PARTITIONS"), d.partitions, 1, 1024),
+            replication_factor=_int("KHABAR_REPLICATION_FACTOR", get("KHABAR_REPLICATION_FACTOR"),
+                                    d.replication_factor, 1, 16),
             store=_store(get("KHABAR_STORE") or d.store),
             data_dir=Path(get("KHABAR_DATA_DIR") or d.data_dir),
             app_id=get("KHABAR_APP_ID") or d.app_id,
