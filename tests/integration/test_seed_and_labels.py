@@ -10,20 +10,12 @@ from pathlib import Path
 import orjson
 import pytest
 
-from agents.classify.core import DEFAULT_TAXONOMY
 from tests.cluster import WorkerProcess, collect, names, publish_messages, settings_for
 from tests.shared_data import SEED_PAGE, shared_path
+from tests.taxonomies import with_sports_label
 
 pytestmark = pytest.mark.integration
 
-SPORTS = """
-[labels.sports]
-calibration.default = { center = 2.0, slope = 1.0 }
-[labels.sports.terms.en]
-"football" = 2.0
-"goalkeeper" = 2.0
-"league" = 1.5
-"""
 MATCH_REPORT = {
     "id": "sports-1", "source": "test-sport", "title": "Football: late goal settles the derby",
     "text": "The home goalkeeper saved two penalties before a late goal settled the football "
@@ -33,8 +25,7 @@ MATCH_REPORT = {
 
 def test_seed_page_and_an_added_label(broker, tmp_path: Path) -> None:
     seed = shared_path(SEED_PAGE).read_text(encoding="utf-8")
-    taxonomy = tmp_path / "taxonomy.toml"
-    taxonomy.write_text(DEFAULT_TAXONOMY.read_text(encoding="utf-8") + SPORTS, "utf-8")
+    taxonomy = with_sports_label(tmp_path)
     settings = dataclasses.replace(settings_for(broker, tmp_path / "data"), taxonomy=taxonomy)
     topics = names(settings, ["sports"])
     worker = WorkerProcess(settings, tmp_path / "worker.log")

@@ -8,6 +8,7 @@ import pytest
 
 from agents.classify.core import DEFAULT_TAXONOMY, Classification, Classifier, TaxonomyError
 from tests.shared_data import SEED_PAGE, shared_path
+from tests.taxonomies import SPORTS, with_sports_label
 
 
 @pytest.fixture(scope="module")
@@ -156,21 +157,8 @@ def test_seed_page(clf: Classifier) -> None:
     assert "elections" in embedded.labels
 
 
-SPORTS = """
-[labels.sports]
-calibration.default = { center = 2.0, slope = 1.0 }
-[labels.sports.terms.en]
-"football" = 2.0
-"goalkeeper" = 2.0
-[labels.sports.terms.ar]
-"كرة القدم" = 3.0
-"""
-
-
 def test_added_label_routes_articles(tmp_path: Path) -> None:
-    path = tmp_path / "taxonomy.toml"
-    path.write_text(DEFAULT_TAXONOMY.read_text(encoding="utf-8") + SPORTS, encoding="utf-8")
-    clf = Classifier.from_file(path)
+    clf = Classifier.from_file(with_sports_label(tmp_path))
     assert clf.labels[-1] == "sports"
     out = clf.classify(title="Football", text="The goalkeeper saved a penalty.", lang="en")
     assert out.labels == ["sports"]
