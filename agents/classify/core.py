@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import math
 import string
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from agents.classify.countries import DATA_FILE, Place, build_gazetteer
@@ -47,10 +49,32 @@ class _Rule:
 
 @dataclass(slots=True)
 class _Tokens:
+    """Resolved tokens of one article (``None`` for unknown words and paragraph breaks), each
+    token's zone, and per paragraph its whitespace chunks with their resolved tokens, from
+    which :meth:`surface` finds the text of a match (only evidence needs it)."""
+
     words: list[str | None]
     zones: list[int]
-    chunk_of: list[int]
-    chunks: list[str]
+    segments: list[tuple[list[str], list[tuple[str | None, ...]]]]
+    starts: list[int]  # index of each segment's first token
+
+    def surface(self, start: int, end: int) -> str:
+        """The chunks of text that tokens ``start`` to ``end`` (exclusive) came from."""
+        k = bisect_right(self.starts, start) - 1
+        raw, resolved = self.segments[k]
+        first, last = start - self.starts[k], end - 1 - self.starts[k]
+        pieces: list[str] = []
+        position = 0
+        for chunk, tokens in zip(raw, resolved, strict=True):
+            if not tokens:
+                continue
+            following = position + len(tokens)
+            if following > first:
+                pieces.append(chunk)
+                if following > last:
+                    break
+            position = following
+        return " ".join(pieces)
 
 
 def _sat(m: float) -> float:
@@ -89,7 +113,7 @@ class Classifier:
                     self._cues.setdefault(self._lexicon.add(cue), []).append(len(self._rules))
                 self._rules.append(_Rule(li, targets, rule.factor, rule.window))
         self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
-        self._chunk_cache: dict[str, tuple[str, ...]] = {}
+        self._chunk_cache: dict[str, tuple[str | None, ...]] = {}
 
     @classmethod
     def from_file(cls, path: Path | None = None) -> Classifier:
@@ -139,8 +163,7 @@ class Classifier:
         return Classification(labels, scores, evidence, self._countries(matches, tokens))
 
     def _tokenise(self, title: str | None, text: str) -> _Tokens:
-        out = _Tokens([], [], [], [])
-        cache = self._chunk_cache
+        cache = self._chunk_cache  # chunk -> its tokens, resolved to canonical words (or None)
         if len(cache) >= _CHUNK_CACHE_LIMIT:
             cache.clear()
         segments: list[tuple[str, int]] = [(title, _TITLE)] if title else []
@@ -149,27 +172,34 @@ class Classifier:
             if paragraph.strip():
                 segments.append((paragraph, _LEAD if lead_left > 0 else _BODY))
                 lead_left -= 1
-        resolve = self._lexicon.resolve
+        out = _Tokens([], [], [], [])
+        words, zones, get, flatten = out.words, out.zones, cache.get, chain.from_iterable
         for segment, zone in segments:
-            for chunk in segment.split():
-                normal = cache.get(chunk)
-                if normal is None:
-                    normal = cache[chunk] = tuple(normalize(chunk).split())
-                if not normal:
-                    continue
-                out.chunks.append(chunk)
-                for token in normal:
-                    if zone == _LEAD:
-                        lead_tokens -= 1
-                        if lead_tokens < 0:
-                            zone = _BODY
-                    out.words.append(resolve(token))
-                    out.zones.append(zone)
-                    out.chunk_of.append(len(out.chunks) - 1)
-            out.words.append(None)  # phrases never cross a paragraph
-            out.zones.append(_BODY)
-            out.chunk_of.append(len(out.chunks) - 1)
+            raw = segment.split()
+            resolved = list(map(get, raw))
+            if None in resolved:
+                resolved = [r if r is not None else self._resolve_chunk(c)
+                            for c, r in zip(raw, resolved, strict=True)]
+            start = len(words)
+            words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
+            n = len(words) - start
+            if zone == _LEAD:  # only the first ``lead_tokens`` tokens of the lead paragraphs
+                lead = min(n, max(0, lead_tokens))
+                lead_tokens = lead_tokens - lead if lead == n else -1
+                zones.extend([_LEAD] * lead)
+                zones.extend([_BODY] * (n - lead))
+            else:
+                zones.extend([zone] * n)
+            words.append(None)  # phrases never cross a paragraph
+            zones.append(_BODY)
+            out.segments.append((raw, resolved))
+            out.starts.append(start)
         return out
+
+    def _resolve_chunk(self, chunk: str) -> tuple[str | None, ...]:
+        resolve = self._lexicon.resolve
+        resolved = self._chunk_cache[chunk] = tuple(resolve(t) for t in normalize(chunk).split())
+        return resolved
 
     def _suppression(self, matches: list[Match]) -> dict[tuple[int, int], float]:
         """(match index, label index) -> weight factor from the suppress rules that fire."""
@@ -199,9 +229,7 @@ class Classifier:
         ranked = sorted((v, p) for (lj, p), v in contrib.items() if lj == li and v > 0)
         found: list[str] = []
         for _, pattern in reversed(ranked):
-            start, end = spans[(li, pattern)][0]
-            first, last = tokens.chunk_of[start], tokens.chunk_of[end - 1]
-            surface = " ".join(tokens.chunks[first:last + 1]).strip(_PUNCT)
+            surface = tokens.surface(*spans[(li, pattern)][0]).strip(_PUNCT)
             if surface and surface not in found:
                 found.append(surface)
             if len(found) >= _EVIDENCE_MAX:

@@ -10,6 +10,7 @@ of canonical words) starting at each position. Longest match lets a phrase such 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
 
 from agents.classify.morph import ar_candidates, ar_forms, canonical, en_stem, is_arabic
 from agents.ingest.normalize import normalize
@@ -90,19 +91,17 @@ class Lexicon:
         matches: list[Match] = []
         by_first = self._by_first
         n = len(words)
-        i = 0
-        while i < n:
-            word = words[i]
-            candidates = by_first.get(word) if word is not None else None
-            step = 1
-            if candidates:
-                for pattern in candidates:
-                    end = i + len(pattern)
-                    if end <= n and (len(pattern) == 1 or tuple(words[i:end]) == pattern):
-                        matches.append((pattern, i, end))
-                        step = len(pattern)
-                        break
-            i += step
+        free = 0  # tokens before this are inside an earlier match
+        # Only positions whose word starts some pattern can start a match (found in C).
+        for i in compress(range(n), map(by_first.__contains__, words)):
+            if i < free:
+                continue
+            for pattern in by_first[words[i]]:  # type: ignore[index]
+                end = i + len(pattern)
+                if end <= n and (len(pattern) == 1 or tuple(words[i:end]) == pattern):
+                    matches.append((pattern, i, end))
+                    free = end
+                    break
         return matches
 
     def patterns(self) -> Iterable[Pattern]:
