@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import signal
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -43,10 +45,85 @@ def _open_in(name: str) -> BinaryIO:
     return sys.stdin.buffer if name == "-" else open(name, "rb")
 
 
+#: Backoff between broker probes before the worker starts: doubles from the first, capped.
+BROKER_RETRY_FIRST_SECONDS = 0.5
+BROKER_RETRY_MAX_SECONDS = 10.0
+BROKER_PROBE_TIMEOUT_SECONDS = 10.0
+
+
+def _startup_log() -> logging.Logger:
+    """A logger for the worker's start, before faust sets up logging (its own handler, so
+    faust's handlers do not print its lines twice)."""
+    logger = logging.getLogger("khabar.startup")
+    if not any(getattr(h, "khabar_startup", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("[%(asctime)s] [%(process)d] [%(levelname)s] "
+                                               "%(message)s"))
+        handler.khabar_startup = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return logger
+
+
+def _redact(text: str, settings: Settings) -> str:
+    """``text`` with the SASL password masked, should a client library ever echo it."""
+    if settings.sasl_password:
+        text = text.replace(settings.sasl_password, "***")
+    return text
+
+
+async def _probe_broker(settings: Settings) -> None:
+    """One metadata bootstrap against the configured brokers; raises if none answers."""
+    from aiokafka.client import AIOKafkaClient
+
+    from agents.kafka_io import _auth, bootstrap
+
+    # aiokafka logs its own line for every refused connection; the caller logs one per attempt.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    client = AIOKafkaClient(bootstrap_servers=bootstrap(settings),
+                            request_timeout_ms=int(BROKER_PROBE_TIMEOUT_SECONDS * 1000),
+                            **_auth(settings))
+    try:
+        await asyncio.wait_for(client.bootstrap(), BROKER_PROBE_TIMEOUT_SECONDS)
+    finally:
+        await client.close()
+        logging.getLogger("aiokafka").setLevel(logging.NOTSET)
+
+
+def wait_for_broker(settings: Settings, *, sleep=time.sleep,  # type: ignore[no-untyped-def]
+                    probe=None, max_attempts: int | None = None) -> bool:
+    """Block until a broker answers a metadata request, retrying with exponential backoff
+    (capped at ``BROKER_RETRY_MAX_SECONDS``) and one log line per failed attempt."""
+    log = _startup_log()
+    where = ",".join(url.removeprefix("kafka://") for url in settings.broker_urls)
+    probe = probe or (lambda: asyncio.run(_probe_broker(settings)))
+    delay = BROKER_RETRY_FIRST_SECONDS
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            probe()
+        except Exception as exc:  # noqa: BLE001 - any failure to reach the broker is retried
+            if max_attempts is not None and attempt >= max_attempts:
+                return False
+            reason = _redact(str(exc) or type(exc).__name__, settings)
+            log.warning("broker %s not reachable, retrying in %gs (attempt %d; %s)",
+                        where, delay, attempt, reason[:200])
+            sleep(delay)
+            delay = min(delay * 2, BROKER_RETRY_MAX_SECONDS)
+            continue
+        if attempt > 1:
+            log.info("broker %s reachable after %d attempts; starting the worker", where,
+                     attempt)
+        return True
+
+
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from agents.worker import build
     from streams.app import configure
 
+    wait_for_broker(settings)
     app = configure(settings)
     build(app, settings)
     sys.argv = ["khabar", "worker", "-l", settings.log_level]

@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+from faust.sensors import Sensor
 from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.types import TP
 from mode import CrashingSupervisor
 
 from agents.classify.core import Classifier
@@ -35,6 +37,13 @@ log = logging.getLogger(__name__)
 
 EXPIRE_EVERY_SECONDS = 60.0
 LAG_EVERY_SECONDS = 10.0
+#: ``/healthz`` fails when consumed messages have waited this long with no commit progress.
+LIVENESS_STALL_SECONDS = 120.0
+COMMIT_WATCH_EVERY_SECONDS = 5.0
+
+
+class AgentEnded(RuntimeError):
+    """An agent's stream loop ended while the worker was not stopping."""
 
 
 @dataclass
@@ -101,6 +110,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 await topology.dedup.send(key=candidate["article"]["id"].encode(),
                                           value=records.dumps(candidate))
             yield None
+        _loop_ended(app, "khabar.pages")
 
     async def dedup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
         last_expiry = float("-inf")  # expire and report state size on the first event
@@ -123,6 +133,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 for table, keys in state.key_counts().items():
                     metrics.DEDUP_STATE_KEYS.labels(table).set(keys)
             yield None
+        _loop_ended(app, "khabar.dedup")
 
     pages_agent = app.agent(topology.raw, name="khabar.pages",
                             supervisor_strategy=CrashingSupervisor)(pages)
@@ -130,7 +141,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                             supervisor_strategy=CrashingSupervisor)(dedup)
     # faust's own sensor and khabar's metrics share prometheus-client's default registry.
     setup_prometheus_sensors(app, pattern="/metrics")
-    _register_health(app)
+    watch = CommitWatch()
+    app.sensors.add(watch)
+    _register_health(app, watch)
     _register_lag(app)
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
 
@@ -187,10 +200,81 @@ def _count(delivery: Delivery) -> None:
                                       record["lang"]).inc()
 
 
-def _register_health(app: faust.App) -> None:
+def _loop_ended(app: faust.App, agent: str) -> None:
+    """After an agent's ``async for``: a stream ends only when the worker stops. Anything else
+    is a silent death; raise, and the crashing supervisor stops the worker (non-zero exit)."""
+    if app.should_stop or getattr(app.consumer, "should_stop", False):
+        return
+    log.critical("%s: its stream loop ended while the worker runs; stopping the worker", agent)
+    raise AgentEnded(f"{agent}: stream loop ended unexpectedly")
+
+
+class CommitWatch(Sensor):
+    """Commit progress, for liveness: a worker is stalled when some message it consumed from a
+    partition it still owns has waited more than ``threshold`` seconds and no commit has
+    advanced in that time. An idle worker (nothing consumed past the last commit) is alive."""
+
+    def __init__(self, threshold: float = LIVENESS_STALL_SECONDS,
+                 clock: Any = time.monotonic, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.threshold = threshold
+        self.clock = clock
+        self.last_in: dict[TP, int] = {}
+        self.committed: dict[TP, int] = {}
+        self.pending_since: dict[TP, float] = {}
+        self.last_progress = clock()
+
+    def on_message_in(self, tp: TP, offset: int, message: Any) -> None:
+        self.last_in[tp] = max(offset, self.last_in.get(tp, -1))
+        if tp not in self.pending_since and offset >= self.committed.get(tp, -1):
+            self.pending_since[tp] = self.clock()
+
+    def on_tp_commit(self, tp_offsets: Any) -> None:
+        now = self.clock()
+        for tp, offset in tp_offsets.items():
+            if offset is None or offset <= self.committed.get(tp, -1):
+                continue
+            self.committed[tp] = offset
+            self.last_progress = now
+            if self.last_in.get(tp, -1) < offset:
+                self.pending_since.pop(tp, None)
+            else:
+                self.pending_since[tp] = now
+
+    def stalled_for(self, assigned: Any = None) -> float:
+        """Seconds the oldest uncommitted message (of ``assigned`` partitions) has waited
+        since the last commit progress; 0.0 when nothing waits."""
+        waiting = [since for tp, since in self.pending_since.items()
+                   if assigned is None or tp in assigned]
+        if not waiting:
+            return 0.0
+        return max(0.0, self.clock() - max(min(waiting), self.last_progress))
+
+    def alive(self, assigned: Any = None) -> bool:
+        return self.stalled_for(assigned) <= self.threshold
+
+
+def _register_health(app: faust.App, watch: CommitWatch) -> None:
+    def sync_commits() -> None:
+        # faust reports commits to ``app.monitor`` only, not to added sensors: read them.
+        consumer = app.consumer
+        if consumer is not None:
+            watch.on_tp_commit({tp: offset for tp, offset in
+                                consumer._committed_offset.items() if offset is not None})
+
+    @app.timer(COMMIT_WATCH_EVERY_SECONDS)
+    async def commit_watch() -> None:
+        sync_commits()
+
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
-        return web.json({"status": "alive"})
+        sync_commits()
+        assigned = app.consumer.assignment() if app.consumer else None
+        stalled = round(watch.stalled_for(assigned), 1)
+        if stalled > watch.threshold:
+            return web.json({"status": "stalled", "uncommitted_for_seconds": stalled},
+                            status=503)
+        return web.json({"status": "alive", "uncommitted_for_seconds": stalled})
 
     @app.page("/readyz")
     async def readyz(web: Any, request: Any) -> Any:
