@@ -120,12 +120,18 @@ def wait_for_broker(settings: Settings, *, sleep=time.sleep,  # type: ignore[no-
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.kafka_io import ensure_topics
     from agents.worker import build
     from streams.app import configure
 
     wait_for_broker(settings)
     app = configure(settings)
-    build(app, settings)
+    names = build(app, settings).topology.names
+    # Create every topic up front with its partition count: faust creates only the topics it
+    # reads, and auto-created ones get the broker's default count (leaders unknown for a while
+    # on the embedded broker).
+    asyncio.run(ensure_topics(settings, [names.raw, *names.outputs()], settings.partitions))
+    asyncio.run(ensure_topics(settings, [names.dedup], 1))
     sys.argv = ["khabar", "worker", "-l", settings.log_level]
     app.main()
     return 0

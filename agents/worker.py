@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from collections.abc import AsyncIterator, Iterator, MutableMapping
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from streams.topics import Topology, declare
 log = logging.getLogger(__name__)
 
 EXPIRE_EVERY_SECONDS = 60.0
+EXIT_SEND_FAILED = 70
 LAG_EVERY_SECONDS = 10.0
 #: ``/healthz`` fails when consumed messages have waited this long with no commit progress.
 LIVENESS_STALL_SECONDS = 120.0
@@ -139,6 +141,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                             supervisor_strategy=CrashingSupervisor)(pages)
     dedup_agent = app.agent(topology.dedup, name="khabar.dedup",
                             supervisor_strategy=CrashingSupervisor)(dedup)
+    app.sensors.add(_CrashOnSendError())
     # faust's own sensor and khabar's metrics share prometheus-client's default registry.
     setup_prometheus_sensors(app, pattern="/metrics")
     watch = CommitWatch()
@@ -146,6 +149,22 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     _register_health(app, watch)
     _register_lag(app)
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
+
+
+class _CrashOnSendError(faust.Sensor):
+    """A send that failed after the producer's retries ends the process at once.
+
+    faust only logs such a failure and goes on to commit the source offsets, which would lose
+    the message. Exiting before the commit keeps at-least-once: the orchestrator restarts
+    the worker and the messages since the last commit are processed again (idempotently).
+    """
+
+    def on_send_error(self, producer: Any, exc: BaseException, state: Any) -> None:
+        log.critical("a send failed after retries (%s: %s); exiting before the offsets are "
+                     "committed so the messages are processed again on restart",
+                     type(exc).__name__, exc)
+        logging.shutdown()
+        os._exit(EXIT_SEND_FAILED)
 
 
 class _LocalStore(MutableMapping[str, Any]):
