@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
 from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import TP
@@ -26,7 +27,7 @@ from mode import CrashingSupervisor
 
 from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
-from agents.dedup.state import TABLES, DedupState
+from agents.dedup.state import DERIVED, TABLES, DedupState
 from agents.pipeline import DedupStage, Origin, PageStage
 from agents.publish.core import DUPLICATES, ENRICHED, Delivery
 from agents.version import PIPELINE_VERSION
@@ -73,7 +74,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         dlq_payload_bytes=settings.dlq_payload_bytes, observe=_observe,
     )
     state = DedupState.from_mappings(
-        **{**tables, "dedup_buckets": _LocalStore(tables["dedup_buckets"])}
+        dedup_docs=tables["dedup_docs"],
+        **{name: _LocalStore(tables[name]) for name in DERIVED},
     )
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
@@ -119,9 +121,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         frontier = 0.0
         async for value in stream:
             if index["stale"]:
-                filed = state.rebuild_buckets()
+                filed = state.rebuild_derived()
                 index["stale"] = False
-                log.info("dedup: LSH buckets rebuilt from %d stored signatures", filed)
+                log.info("dedup: derived tables rebuilt from %d stored articles", filed)
             candidate = records.loads(value)
             frontier = max(frontier, float(candidate["event_time"]))
             decided = dedup_stage.run(candidate)
@@ -168,10 +170,11 @@ class _CrashOnSendError(faust.Sensor):
 
 
 class _LocalStore(MutableMapping[str, Any]):
-    """A table's local store, written without a changelog: for state derived from other
-    tables (the LSH buckets, from ``dedup_docs``), which costs one changelog record per band
-    and article otherwise. Writes need the current event (faust's RocksDB store picks the
-    partition's database from it), so use it only inside the table's agent."""
+    """A table's local store, written without a changelog: for state derived from
+    ``dedup_docs`` (buckets, exact hashes, expiry index, stories), which would otherwise cost
+    a changelog record per band and index for every article. Writes need the current event
+    (faust's RocksDB store picks the partition's database from it), so use it only inside
+    the table's agent."""
 
     def __init__(self, table: Any) -> None:
         self.table = table
@@ -273,6 +276,14 @@ class CommitWatch(Sensor):
         return self.stalled_for(assigned) <= self.threshold
 
 
+def _assignment(app: faust.App) -> set[Any]:
+    """The partitions assigned to this worker; empty before its consumer has started."""
+    try:
+        return set(app.consumer.assignment())
+    except ConsumerNotStarted:
+        return set()
+
+
 def _register_health(app: faust.App, watch: CommitWatch) -> None:
     def sync_commits() -> None:
         # faust reports commits to ``app.monitor`` only, not to added sensors: read them.
@@ -288,7 +299,7 @@ def _register_health(app: faust.App, watch: CommitWatch) -> None:
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
         sync_commits()
-        assigned = app.consumer.assignment() if app.consumer else None
+        assigned = _assignment(app)
         stalled = round(watch.stalled_for(assigned), 1)
         if stalled > watch.threshold:
             return web.json({"status": "stalled", "uncommitted_for_seconds": stalled},
@@ -297,7 +308,7 @@ def _register_health(app: faust.App, watch: CommitWatch) -> None:
 
     @app.page("/readyz")
     async def readyz(web: Any, request: Any) -> Any:
-        assigned = bool(app.consumer.assignment()) if app.consumer else False
+        assigned = bool(_assignment(app))
         recovering = bool(getattr(app, "in_recovery", False))
         ready = assigned and not recovering and not app.rebalancing
         body = {"ready": ready, "assigned": assigned, "recovering": recovering}

@@ -96,6 +96,7 @@ class Deduper:
             "s": base64.b64encode(fp.signature).decode("ascii"),
             "n": fp.shingles,
             "st": story_id,
+            "src": source,
             "d": _fields(decision),
         }
         if fp.content_hash not in self.state.exact or match is None or match[2] != "exact":

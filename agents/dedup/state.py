@@ -5,7 +5,8 @@ dicts: both are ``MutableMapping[str, JSON]``. Nothing that grows with traffic i
 objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
-                   base64, "n": shingle count, "st": story id, "d": decision list}``
+                   base64, "n": shingle count, "st": story id, "src": source, "d": decision
+                   list}``; the other four tables are derived from it (``rebuild_derived``)
 ``dedup_buckets``  LSH band key -> ``[article id, ...]`` (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
 ``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);
@@ -28,6 +29,8 @@ from typing import Any
 from agents.dedup.fingerprint import band_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
+#: Tables derived from ``dedup_docs`` (see :meth:`DedupState.rebuild_derived`).
+DERIVED = TABLES[1:]
 BUCKET_CAP = 32
 EXPIRY_CHUNK = 256
 SOURCES_CAP = 64
@@ -101,20 +104,33 @@ class DedupState:
             if article_id not in ids:
                 self.buckets[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
 
-    def rebuild_buckets(self) -> int:
-        """Re-file every stored article in the LSH buckets; returns how many were filed.
+    def rebuild_derived(self) -> int:
+        """Rebuild every table but ``dedup_docs`` from ``dedup_docs``; returns the docs read.
 
-        The buckets are derived from ``dedup_docs`` (which holds each signature), so the
-        worker keeps them in its local store without a changelog and rebuilds them from the
-        recovered docs whenever it is assigned the dedup partition. Idempotent.
+        Each doc holds its signature, hash, event time, story and source, so the LSH buckets,
+        the exact-hash index, the expiry index and the story counts are all derived from it.
+        The worker keeps only ``dedup_docs`` changelog-backed (one changelog record per
+        article, not one per band and index) and rebuilds the rest in its local store
+        whenever it is assigned the dedup partition.
         """
-        filed = 0
-        for article_id, doc in list(self.docs.items()):
+        for table in DERIVED:
+            mapping = self._table(table)
+            for key in list(mapping):
+                del mapping[key]
+        docs = sorted(self.docs.items(), key=lambda item: item[1]["t"])
+        for article_id, doc in docs:
             if doc.get("n"):
                 self.add_to_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
-                filed += 1
-        return filed
-
+            self.exact.setdefault(doc["h"], article_id)
+            self.file_for_expiry(article_id, doc["t"])
+            story = self.stories.get(doc["st"]) or {"c": 0, "s": [], "t": doc["t"]}
+            sources = story["s"]
+            source = doc.get("src")
+            if source is not None and source not in sources and len(sources) < SOURCES_CAP:
+                sources = [*sources, source]
+            self.stories[doc["st"]] = {"c": story["c"] + 1, "s": sources,
+                                       "t": max(story["t"], doc["t"])}
+        return len(docs)
     def remove_from_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
         for key in keys:
             ids = self.buckets.get(key)

@@ -206,8 +206,8 @@ async def test_dedup_publishes_the_first_copy_and_flags_the_second(
     # Decisions went through the changelog-backed tables; the LSH buckets did not.
     written = {(table, key) for table, key, _ in changelog}
     assert {("dedup_docs", "dd-first"), ("dedup_docs", "dd-second")} <= written
-    assert ("dedup_exact", first["article"]["content_hash"]) in written
-    assert not any(table == "dedup_buckets" for table, _ in written)
+    # Only dedup_docs is changelog-backed; the other tables are derived from it locally.
+    assert {table for table, _ in written} == {"dedup_docs"}
     buckets = worker.tables["dedup_buckets"].data
     assert any("dd-first" in ids for ids in buckets.values())
     assert worker.tables["dedup_docs"]["dd-second"]["st"] == "dd-first"
@@ -221,7 +221,7 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
     assert {"/healthz", "/readyz", "/metrics"} <= set(views)
 
     alive = await views["/healthz"].get(None)
-    assert (alive.status, orjson.loads(alive.body)) == (200, {"status": "alive"})
+    assert (alive.status, orjson.loads(alive.body)["status"]) == (200, "alive")
 
     assignment: set[TP] = set()
     monkeypatch.setattr(worker.app, "_consumer",

@@ -214,3 +214,19 @@ def test_decide_never_raises_nor_points_to_itself(events) -> None:
 def test_dedup_scores_are_pairwise(rows, expected) -> None:
     scores = dedup_scores({"dup_group": g, "story_id": s} for g, s in rows)
     assert scores == pytest.approx(expected)
+
+
+def test_derived_tables_rebuild_from_docs_alone() -> None:
+    """Everything but dedup_docs can be rebuilt from it, and decisions come out the same."""
+    from agents.dedup.state import DERIVED
+
+    first = Deduper(DedupState.in_memory())
+    first.decide("a", fingerprint(normalize(AR)), 1.79e9, "wire")
+    first.decide("b", fingerprint(normalize(AR)), 1.79e9 + 60, "outlet-b")
+    before = {name: dict(first.state._table(name)) for name in DERIVED}
+    for name in DERIVED:
+        first.state._table(name).clear()
+    assert first.state.rebuild_derived() == 2
+    assert {name: dict(first.state._table(name)) for name in DERIVED} == before
+    later = first.decide("c", fingerprint(normalize("\n\n".join(STORY[:3]))), 1.79e9 + 120, "x")
+    assert (later.canonical, later.story_id, later.copies) == (False, "a", 3)
