@@ -35,7 +35,9 @@ def main(argv: list[str]) -> None:
     dedup = DedupStage(Deduper(DedupState.in_memory()))
     app = Application(
         broker_address=bootstrap, consumer_group=group, auto_offset_reset="earliest",
-        consumer_extra_config={"fetch.wait.max.ms": 20},
+        # the embedded profile: short fetch wait, short session (a join waits half of it)
+        consumer_extra_config={"fetch.wait.max.ms": 20, "session.timeout.ms": 6000,
+                               "heartbeat.interval.ms": 1000},
         producer_extra_config={"linger.ms": 5, "partitioner": "murmur2_random"},
         use_changelog_topics=False, state_dir=state_dir, loglevel=logging.WARNING,
         auto_create_topics=False, commit_interval=1.0,
@@ -57,7 +59,7 @@ def main(argv: list[str]) -> None:
 
     sdf = app.dataframe(source).apply(process, expand=True)
     sdf.to_topic(sink, key=lambda pair: pair[0])  # the destination, for the bench's counts
-    app.run(sdf)
+    app.run()
 
 
 if __name__ == "__main__":

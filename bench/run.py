@@ -174,6 +174,7 @@ def run_subprocess_until(argv: list[str], kafka: Kafka, outputs: list[str], expe
                                stderr=subprocess.PIPE, start_new_session=True)
     try:
         records = kafka.collect(outputs, expected, idle=idle)
+        received = len(records)
         cpu = cpu_seconds(process.pid)
         if articles:  # count articles (enriched or duplicate deliveries), as for khabar
             records = [r for r in records if r[1] in (b"enriched", b"duplicates")]
@@ -184,8 +185,8 @@ def run_subprocess_until(argv: list[str], kafka: Kafka, outputs: list[str], expe
     result = {"records": len(records), "per_s": rate(records),
               "process_cpu_ms_per_record": cpu / max(1, len(records)) * 1e3,
               "broker_cpu_ms_per_record": broker_cpu / max(1, len(records)) * 1e3}
-    if len(records) < expected:
-        result["short"] = f"{len(records)} of {expected}"
+    if received < expected:
+        result["short"] = f"{received} of {expected}"
         result["stderr_tail"] = stderr[-1500:]
     return result
 
@@ -214,7 +215,7 @@ def part_baselines(kafka: Kafka, broker_pid: int, messages: list[bytes], outputs
     argv = [PYTHON, str(HERE / "quix_peer.py"), kafka.bootstrap, src, f"bench-{run_id}.quix",
             f"bench-quix-{run_id}", str(work / "quix-state")]
     quix = run_subprocess_until(argv, kafka, [f"bench-{run_id}.quix"], outputs_expected,
-                                broker_pid, idle=15.0, articles=True)
+                                broker_pid, idle=30.0, articles=True)
     out["quix_cores"] = quix
     return out
 
