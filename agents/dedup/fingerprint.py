@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import LeanMinHash, MinHash
 from datasketch.lsh import _optimal_param
 
 SHINGLE_WORDS = 5
@@ -39,16 +39,11 @@ VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
-# datasketch's affine32 scheme, inlined (same values, bit for bit; see tests/unit): the
-# MurmurHash3 32-bit finalizer on each shingle hash, then ``a * h + b`` mod 2**32 per
-# permutation and the minimum over shingles. Skips its list round trip and object setup.
-_A = np.asarray(_PERMUTATIONS[0], dtype=np.uint32)
-_B = np.asarray(_PERMUTATIONS[1], dtype=np.uint32)
-_EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()
-_F1, _F2 = np.uint32(0x85EBCA6B), np.uint32(0xC2B2AE35)
-_S16, _S13 = np.uint32(16), np.uint32(13)
-_BAND_WIDTH = ROWS * 4
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
+
+
+def _identity(value: int) -> int:
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,25 +89,11 @@ class Fingerprint:
 
 def band_keys(signature: bytes) -> tuple[str, ...]:
     """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots."""
-    blake2b, width = hashlib.blake2b, _BAND_WIDTH
+    width = ROWS * 4
     return tuple(
-        f"{i}.{blake2b(signature[i * width:i * width + width], digest_size=8).hexdigest()}"
+        f"{i}.{hashlib.blake2b(signature[i * width:(i + 1) * width], digest_size=8).hexdigest()}"
         for i in range(BANDS)
     )
-
-
-def _minhash(hashes: np.ndarray) -> bytes:
-    """MinHash slots of distinct uint32 shingle hashes, as little-endian uint32 bytes."""
-    if not len(hashes):
-        return _EMPTY_SIGNATURE
-    hv = hashes ^ (hashes >> _S16)
-    hv *= _F1
-    hv ^= hv >> _S13
-    hv *= _F2
-    hv ^= hv >> _S16
-    permuted = np.multiply.outer(hv, _A)
-    permuted += _B
-    return permuted.min(axis=0).astype("<u4", copy=False).tobytes()
 
 
 def shingle_hashes(norm_text: str) -> np.ndarray:
@@ -132,7 +113,12 @@ def fingerprint(norm_text: str) -> Fingerprint:
     """Fingerprint the output of ``agents.ingest.normalize.normalize``."""
     content_hash = hashlib.blake2b(norm_text.encode(), digest_size=16).hexdigest()
     hashes = shingle_hashes(norm_text)
-    signature = _minhash(hashes)
+    minhash = MinHash(
+        num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
+        scheme="affine32",
+    )
+    minhash.update_batch(hashes.tolist())
+    signature = LeanMinHash(minhash).hashvalues.astype("<u4").tobytes()
     bands = band_keys(signature) if len(hashes) else ()
     return Fingerprint(content_hash, signature, bands, len(hashes))
 
