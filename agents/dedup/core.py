@@ -83,6 +83,9 @@ class Deduper:
         if known is not None:
             return Decision(*known["d"])
         match = self._exact(article_id, fp, event_time) or self._near(article_id, fp, event_time)
+        if match is not None and match[0] == article_id:
+            # Its own story, through a live copy after its own entry expired: still canonical.
+            match = None
         if match is None:
             story_id, decision = article_id, Decision(True, article_id, None, None, None)
         else:

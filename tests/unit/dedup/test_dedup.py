@@ -230,3 +230,15 @@ def test_derived_tables_rebuild_from_docs_alone() -> None:
     assert {name: dict(first.state._table(name)) for name in DERIVED} == before
     later = first.decide("c", fingerprint(normalize("\n\n".join(STORY[:3]))), 1.79e9 + 120, "x")
     assert (later.canonical, later.story_id, later.copies) == (False, "a", 3)
+
+
+def test_an_expired_canonical_seen_again_is_not_a_duplicate_of_itself() -> None:
+    """Found by the property test: a canonical expires, a copy of it is still in the window,
+    and the canonical is processed again: it matches its own story through the copy."""
+    d = Deduper(DedupState.in_memory(), window_seconds=7 * 86400)
+    text = fingerprint(normalize(AR))
+    d.decide("a", text, 0.0, None)
+    d.decide("b", text, 3600.0, None)
+    d.expire(608400.0)
+    again = d.decide("a", text, 608400.0, None)
+    assert again.canonical and again.duplicate_of is None
