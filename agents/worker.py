@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator, MutableMapping
 from dataclasses import dataclass
@@ -39,6 +40,9 @@ log = logging.getLogger(__name__)
 
 EXPIRE_EVERY_SECONDS = 60.0
 EXIT_SEND_FAILED = 70
+EXIT_AGENT_ENDED = 71
+#: How long a worker whose agent ended may take to stop gracefully before it exits anyway.
+STOP_GRACE_SECONDS = 15.0
 LAG_EVERY_SECONDS = 10.0
 #: ``/healthz`` fails when consumed messages have waited this long with no commit progress.
 LIVENESS_STALL_SECONDS = 120.0
@@ -228,6 +232,10 @@ def _loop_ended(app: faust.App, agent: str) -> None:
     if app.should_stop or getattr(app.consumer, "should_stop", False):
         return
     log.critical("%s: its stream loop ended while the worker runs; stopping the worker", agent)
+    # faust's graceful stop can hang waiting for the other agent's stream: exit regardless.
+    watchdog = threading.Timer(STOP_GRACE_SECONDS, os._exit, args=(EXIT_AGENT_ENDED,))
+    watchdog.daemon = True
+    watchdog.start()
     raise AgentEnded(f"{agent}: stream loop ended unexpectedly")
 
 
