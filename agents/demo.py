@@ -17,22 +17,16 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from agents.kafka_io import Sent, consume, ensure_topics, publish
+from agents.samples import raw_messages
 from streams.embedded import EmbeddedBroker, free_port, terminate
 from streams.settings import Settings
 from streams.topics import TopicNames
 
 ONCE_TIMEOUT_SECONDS = 240.0
-
-
-def sample_pages() -> list[bytes]:
-    """The bundled sample pages, one raw message per line (malformed ones included)."""
-    data = resources.files("agents.samples").joinpath("pages.jsonl").read_bytes()
-    return [line for line in data.splitlines() if line.strip()]
 
 
 @dataclass
@@ -123,7 +117,7 @@ async def _show(settings: Settings, names: TopicNames, once: bool) -> bool:
     await ensure_topics(settings, [names.raw], settings.partitions)
     await ensure_topics(settings, [names.enriched, names.duplicates, names.dlq],
                         settings.partitions)
-    sent = await publish(settings, names.raw, sample_pages())
+    sent = await publish(settings, names.raw, raw_messages())
     print(f"published {len(sent)} sample pages to {names.raw}", flush=True)
     accounting = Accounting(names.raw, sent)
     outputs = [names.enriched, names.duplicates, names.dlq]

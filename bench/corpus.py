@@ -16,29 +16,14 @@ from __future__ import annotations
 
 import math
 import sys
-from importlib import resources
 
 import orjson
 
+from agents.samples import pages_by_script
 from agents.samples.synthetic import Generator
 
 COPY_SHARE = 0.15
 SWAP = 0.35
-
-
-def _sample_pages() -> dict[str, list[dict]]:
-    pages: dict[str, list[dict]] = {"ar": [], "en": []}
-    data = resources.files("agents.samples").joinpath("pages.jsonl").read_bytes()
-    for line in data.splitlines():
-        try:
-            page = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            continue
-        if isinstance(page, dict) and isinstance(page.get("text"), str):
-            text = page["text"]
-            arabic = sum("\u0600" <= c <= "\u06ff" for c in text) > len(text) / 4
-            pages["ar" if arabic else "en"].append(page)
-    return pages
 
 
 class BenchCorpus:
@@ -47,7 +32,7 @@ class BenchCorpus:
     def __init__(self, seed: int = 11) -> None:
         self.gen = Generator(seed)
         self.rng = self.gen.rng
-        self.samples = _sample_pages()
+        self.samples = pages_by_script()
 
     def _size(self) -> int:
         """Target page size in bytes: log-normal around 2.5 KB, clipped to 1–8 KB."""

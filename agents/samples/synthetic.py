@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from importlib import resources
 
 import orjson
+
+from agents.samples import pages_by_script
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 WRAPPERS = {
@@ -41,19 +42,9 @@ class Corpus:
 
 
 def _vocabulary() -> dict[str, list[str]]:
-    words: dict[str, set[str]] = {"ar": set(), "en": set()}
-    data = resources.files("agents.samples").joinpath("pages.jsonl").read_bytes()
-    for line in data.splitlines():
-        try:
-            page = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            continue
-        if not isinstance(page, dict) or not isinstance(page.get("text"), str):
-            continue
-        text = page["text"]
-        lang = "ar" if sum("\u0600" <= c <= "\u06ff" for c in text) > len(text) / 4 else "en"
-        words[lang].update(w for w in text.split() if w.isalpha() and len(w) > 2)
-    return {lang: sorted(ws) for lang, ws in words.items()}
+    return {lang: sorted({w for page in pages for w in page["text"].split()
+                          if w.isalpha() and len(w) > 2})
+            for lang, pages in pages_by_script().items()}
 
 
 class Generator:
