@@ -16,9 +16,8 @@ from typing import Any
 import orjson
 
 from agents.dedup.evaluate import dedup_scores
+from agents.ingest.raw import FIELDS as RAW_FIELDS
 from agents.pipeline import DedupStage, Origin, PageStage
-
-RAW_FIELDS = ("id", "url", "source", "title", "text", "html", "published_at", "lang")
 
 
 @dataclass

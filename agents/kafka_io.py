@@ -6,7 +6,6 @@ same connection settings (``KHABAR_*``) as the worker.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import dataclass
@@ -137,6 +136,3 @@ async def consume(
     finally:
         await consumer.stop()
 
-
-def run(coroutine: Any) -> Any:
-    return asyncio.run(coroutine)

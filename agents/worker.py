@@ -30,7 +30,7 @@ from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
 from agents.pipeline import DedupStage, Origin, PageStage
-from agents.publish.core import DUPLICATES, ENRICHED, Delivery
+from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
 from streams.settings import Settings
@@ -112,7 +112,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             result = page_stage.run(event.value or b"", origin)
             metrics.PAGES.labels(metrics.source_label(result.source)).inc()
             if result.dead_letter is not None:
-                await send(Delivery("dlq", result.dead_letter.get("source_id"),
+                await send(Delivery(DLQ, result.dead_letter.get("source_id"),
                                     result.dead_letter), message.timestamp)
             for candidate in result.candidates:
                 await topology.dedup.send(key=candidate["article"]["id"].encode(),
@@ -208,7 +208,7 @@ def _topic_for(topology: Topology, destination: str) -> faust.TopicT:
         return topology.enriched
     if destination == DUPLICATES:
         return topology.duplicates
-    if destination == "dlq":
+    if destination == DLQ:
         return topology.dlq
     return topology.by_label[destination.removeprefix("label:")]
 
@@ -219,7 +219,7 @@ def _count(delivery: Delivery) -> None:
         metrics.ARTICLES.labels(record["lang"]).inc()
     elif delivery.destination == DUPLICATES:
         metrics.DUPLICATES.labels(record["method"]).inc()
-    elif delivery.destination == "dlq":
+    elif delivery.destination == DLQ:
         metrics.DEAD_LETTERS.labels(record["reason"]).inc()
     else:
         metrics.ARTICLE_LABELS.labels(delivery.destination.removeprefix("label:"),
