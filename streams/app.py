@@ -8,12 +8,16 @@ workarounds, ``../shared/docs/broker.md``) lives here and only here, and is appl
 
 from __future__ import annotations
 
+import asyncio
 import ssl
+from collections.abc import Mapping
 from typing import Any
 
+import aiokafka
 import faust
 from faust.transport.drivers import aiokafka as aiokafka_driver
-from faust.types import TransportT
+from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, server_list
+from faust.types import TP, TransportT
 
 from streams.settings import Settings
 
@@ -21,18 +25,54 @@ from streams.settings import Settings
 EMBEDDED_FETCH_WAIT_MS = 20
 
 
-class _ClampedFetchConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
-    """faust hard-codes ``fetch_max_wait_ms=1500``; clamp it before the consumer starts."""
+#: How long the side consumer may take to learn the high watermarks of recovering partitions.
+HIGHWATER_FETCH_TIMEOUT_S = 30.0
+
+
+class _EmbeddedConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
+    """The consumer thread with Tansu's fetch wait and end-offset defects worked around."""
 
     def _create_worker_consumer(self, transport: Any) -> Any:
+        # faust hard-codes fetch_max_wait_ms=1500; Tansu does not wake a waiting fetch.
         consumer = super()._create_worker_consumer(transport)
         consumer._fetch_max_wait_ms = EMBEDDED_FETCH_WAIT_MS
         return consumer
 
+    async def _highwaters(self, partitions: list[TP]) -> Mapping[TP, int]:
+        """End offsets from fetch responses: Tansu's ListOffsets answers the start of the last batch.
+
+        faust recovers a table up to these offsets, so a wrong answer silently drops the
+        changelog's last batch. A fetch response carries the partition's true high watermark
+        whatever offset it was asked for, so a group-less side consumer fetches from each
+        partition once and reads it.
+        """
+        if not partitions:
+            return {}
+        transport = self.transport
+        consumer = aiokafka.AIOKafkaConsumer(
+            bootstrap_servers=server_list(transport.url, transport.default_port),
+            enable_auto_commit=False,
+            fetch_max_wait_ms=EMBEDDED_FETCH_WAIT_MS,
+            max_partition_fetch_bytes=1,
+            **credentials_to_aiokafka_auth(self.app.conf.broker_credentials,
+                                           self.app.conf.ssl_context),
+        )
+        await consumer.start()
+        try:
+            consumer.assign(list(partitions))
+            for tp in partitions:
+                consumer.seek(tp, 0)
+            async with asyncio.timeout(HIGHWATER_FETCH_TIMEOUT_S):
+                while any(consumer.highwater(tp) is None for tp in partitions):
+                    await consumer.getmany(timeout_ms=EMBEDDED_FETCH_WAIT_MS * 5)
+            return {tp: consumer.highwater(tp) for tp in partitions}
+        finally:
+            await consumer.stop()
+
 
 class _EmbeddedConsumer(aiokafka_driver.Consumer):
     def _new_consumer_thread(self) -> aiokafka_driver.AIOKafkaConsumerThread:
-        return _ClampedFetchConsumerThread(self, loop=self.loop, beacon=self.beacon)
+        return _EmbeddedConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
 
 class _EmbeddedTransport(aiokafka_driver.Transport):
@@ -81,9 +121,6 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         config["broker_credentials"] = credentials
     if settings.embedded:
         config.update(
-            # ListOffsets answers the start of the last batch: one record per batch keeps
-            # table recovery exact.
-            producer_max_batch_size=1,
             # A group join waits half the session timeout on Tansu.
             broker_session_timeout=6.0,
             broker_heartbeat_interval=1.0,
