@@ -39,14 +39,14 @@ class _EmbeddedConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
         return consumer
 
     async def _highwaters(self, partitions: list[TP]) -> Mapping[TP, int]:
-        """End offsets from fetch responses: Tansu's ListOffsets answers the start of the last batch.
+        """End offsets from fetch responses: Tansu's ListOffsets answers the last batch's start.
 
         faust recovers a table up to these offsets, so a wrong answer silently drops the
         changelog's last batch. A fetch response carries the partition's true high watermark
         whatever offset it was asked for, so a group-less side consumer fetches from each
         partition once and reads it.
         """
-        if not partitions:
+        if not partitions:  # a side consumer with nothing assigned cancels faust's recovery
             return {}
         transport = self.transport
         consumer = aiokafka.AIOKafkaConsumer(

@@ -63,5 +63,6 @@ def test_embedded_profile_only_when_asked() -> None:
     production = faust_config(Settings.from_env({}))
     embedded = faust_config(Settings.from_env({"KHABAR_BROKER_PROFILE": "embedded"}))
     assert "broker_session_timeout" not in production
-    assert "producer_max_batch_size" not in embedded  # batches are fine: recovery reads fetch highwaters
+    # Producers batch: recovery reads its end offsets from fetch responses.
+    assert "producer_max_batch_size" not in embedded
     assert embedded["broker_session_timeout"] < 10
