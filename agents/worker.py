@@ -22,9 +22,9 @@ from typing import Any
 import faust
 from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
-from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.types import TP
 from mode import CrashingSupervisor
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
 from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
@@ -117,6 +117,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             for candidate in result.candidates:
                 await topology.dedup.send(key=candidate["article"]["id"].encode(),
                                           value=records.dumps(candidate))
+            # Neither a buffered event nor a send suspends this task: yield the loop, or a
+            # backlog of raw pages starves the dedup agent and the producer's sender.
+            await asyncio.sleep(0)
             yield None
         _loop_ended(app, "khabar.pages")
 
@@ -140,6 +143,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
                 for table, keys in state.key_counts().items():
                     metrics.DEDUP_STATE_KEYS.labels(table).set(keys)
+            await asyncio.sleep(0)
             yield None
         _loop_ended(app, "khabar.dedup")
 
@@ -148,8 +152,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     dedup_agent = app.agent(topology.dedup, name="khabar.dedup",
                             supervisor_strategy=CrashingSupervisor)(dedup)
     app.sensors.add(_CrashOnSendError())
-    # faust's own sensor and khabar's metrics share prometheus-client's default registry.
-    setup_prometheus_sensors(app, pattern="/metrics")
+    app.sensors.add(_CommitAndRebalanceMetrics())
+    _register_metrics(app)
     watch = CommitWatch()
     app.sensors.add(watch)
     _register_health(app, watch)
@@ -197,6 +201,37 @@ class _LocalStore(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self.table.data)
+
+
+class _CommitAndRebalanceMetrics(faust.Sensor):
+    """Commit and rebalance timings: per commit and per rebalance, never per event."""
+
+    def on_commit_initiated(self, consumer: Any) -> float:
+        return time.perf_counter()
+
+    def on_commit_completed(self, consumer: Any, state: Any) -> None:
+        metrics.COMMIT_SECONDS.observe(time.perf_counter() - state)
+
+    def on_rebalance_start(self, app: Any) -> dict[str, float]:
+        metrics.REBALANCES.inc()
+        return {"started": time.perf_counter()}
+
+    def on_rebalance_end(self, app: Any, state: dict[str, float]) -> None:
+        metrics.REBALANCE_SECONDS.observe(time.perf_counter() - state["started"])
+
+
+def _register_metrics(app: faust.App) -> None:
+    """``/metrics`` from prometheus-client's registry.
+
+    faust's Prometheus sensor (and the Monitor it replaces) records every message, event and
+    send; khabar's own metrics cover what its dashboard shows, so neither is installed
+    (``KhabarApp`` drops the Monitor from the sensors).
+    """
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        # As a header: aiohttp refuses a content_type argument with a charset in it.
+        return web.bytes(generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
 def _observe(stage: str, seconds: float) -> None:

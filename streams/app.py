@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import aiokafka
@@ -18,6 +18,7 @@ import faust
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, server_list
 from faust.types import TP, TransportT
+from mode import ServiceT
 
 from streams.settings import Settings
 
@@ -83,6 +84,13 @@ class KhabarApp(faust.App):
     """faust.App that swaps in the embedded transport when the profile asks for it."""
 
     embedded_profile: bool = False
+
+    def on_init_dependencies(self) -> Iterable[ServiceT]:
+        dependencies = super().on_init_dependencies()
+        # faust's Monitor records every message, event and send for its /stats pages, which
+        # khabar does not serve: its own metrics are counted where the work happens.
+        self.sensors.remove(self.monitor)
+        return dependencies
 
     def _new_transport(self) -> TransportT:
         if self.embedded_profile:

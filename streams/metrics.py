@@ -1,4 +1,4 @@
-"""Prometheus metrics: one registry (prometheus-client's default, which faust's sensor uses too).
+"""Prometheus metrics: one registry (prometheus-client's default), served at ``/metrics``.
 
 Labels have bounded cardinality: no ids, no URLs. Outlet names are capped at
 ``MAX_SOURCES`` distinct values per process; later ones count as ``other``.
@@ -33,6 +33,15 @@ CONSUMER_LAG = Gauge(
 )
 DEDUP_STATE_KEYS = Gauge("khabar_dedup_state_keys", "Keys in each dedup table.", ["table"])
 STORIES = Gauge("khabar_stories", "Stories seen by this worker, by copy count.", ["copies"])
+COMMIT_SECONDS = Histogram(
+    "khabar_commit_seconds", "Offset commits: producer flush plus the commit request.",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0),
+)
+REBALANCES = Counter("khabar_rebalances", "Consumer group rebalances this worker went through.")
+REBALANCE_SECONDS = Histogram(
+    "khabar_rebalance_seconds", "From a rebalance's start to the worker being ready again.",
+    buckets=(0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0),
+)
 BUILD_INFO = Gauge("khabar_build_info", "Build information.", ["version", "classifier_version"])
 
 _sources: set[str] = set()
