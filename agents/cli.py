@@ -124,6 +124,10 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from agents.worker import build
     from streams.app import configure
 
+    if settings.event_loop == "uvloop":
+        import mode.loop
+
+        mode.loop.use("uvloop")  # before any loop exists; faust reads --loop only at import
     wait_for_broker(settings)
     app = configure(settings)
     names = build(app, settings).topology.names

@@ -98,6 +98,19 @@ class KhabarApp(faust.App):
         return super()._new_transport()
 
 
+class KhabarWorker(faust.Worker):
+    """faust's worker without its terminal spinner.
+
+    At log level ``warn`` and above the spinner sets the root logger to DEBUG to spin on every
+    record, so each debug call in faust and aiokafka (several per message sent) builds and
+    drops a log record: ~6% of a pass-through's CPU.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.spinner = None
+
+
 app = KhabarApp("khabar", autodiscover=False)
 
 
@@ -115,7 +128,9 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "web_host": settings.web_host,
         "web_port": settings.web_port,
         "producer_linger_ms": settings.producer_linger_ms,
-        "producer_max_request_size": max(1_048_576, settings.max_message_bytes * 2),
+        "producer_max_batch_size": settings.producer_batch_bytes,
+        "producer_max_request_size": max(1_048_576, settings.max_message_bytes * 2,
+                                         settings.producer_batch_bytes),
         "consumer_max_fetch_size": max(1_048_576, settings.max_message_bytes * 2),
         "consumer_auto_offset_reset": "earliest",
         "broker_commit_interval": 1.0,
@@ -123,6 +138,7 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "table_cleanup_interval": 60.0,
         "logging_config": None,
         "processing_guarantee": "at_least_once",
+        "Worker": KhabarWorker,
     }
     credentials = _credentials(settings)
     if credentials is not None:
