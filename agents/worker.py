@@ -204,7 +204,8 @@ class _LocalStore(MutableMapping[str, Any]):
 
 
 class _CommitAndRebalanceMetrics(faust.Sensor):
-    """Commit and rebalance timings: per commit and per rebalance, never per event."""
+    """Commit timings and rebalance counts: work per commit and per rebalance, never per
+    event."""
 
     def on_commit_initiated(self, consumer: Any) -> float:
         return time.perf_counter()
@@ -212,12 +213,8 @@ class _CommitAndRebalanceMetrics(faust.Sensor):
     def on_commit_completed(self, consumer: Any, state: Any) -> None:
         metrics.COMMIT_SECONDS.observe(time.perf_counter() - state)
 
-    def on_rebalance_start(self, app: Any) -> dict[str, float]:
+    def on_rebalance_start(self, app: Any) -> None:
         metrics.REBALANCES.inc()
-        return {"started": time.perf_counter()}
-
-    def on_rebalance_end(self, app: Any, state: dict[str, float]) -> None:
-        metrics.REBALANCE_SECONDS.observe(time.perf_counter() - state["started"])
 
 
 def _register_metrics(app: faust.App) -> None:

@@ -38,10 +38,6 @@ COMMIT_SECONDS = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0),
 )
 REBALANCES = Counter("khabar_rebalances", "Consumer group rebalances this worker went through.")
-REBALANCE_SECONDS = Histogram(
-    "khabar_rebalance_seconds", "From a rebalance's start to the worker being ready again.",
-    buckets=(0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0),
-)
 BUILD_INFO = Gauge("khabar_build_info", "Build information.", ["version", "classifier_version"])
 
 _sources: set[str] = set()

@@ -216,6 +216,26 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
                 width=6,
             ),
             PanelSpec(
+                "Commit latency",
+                "p99 seconds per offset commit (producer flush and commit request).",
+                (
+                    Query(
+                        "histogram_quantile(0.99, sum by (le) "
+                        "(rate(khabar_commit_seconds_bucket[$__rate_interval])))",
+                        "p99 commit",
+                    ),
+                ),
+                unit="s",
+                width=6,
+            ),
+            PanelSpec(
+                "Rebalances",
+                "Consumer group rebalances per second, summed over workers.",
+                (Query(_rate("khabar_rebalances_total"), "rebalances"),),
+                unit="ops",
+                width=6,
+            ),
+            PanelSpec(
                 "Dedup state size",
                 "Keys held in each dedup table (bounded by the dedup window).",
                 (Query("sum by (table) (khabar_dedup_state_keys)", "{{table}}"),),

@@ -24,6 +24,8 @@ METRICS = {
     "khabar_consumer_lag",
     "khabar_dedup_state_keys",
     "khabar_stories",
+    "khabar_commit_seconds",
+    "khabar_rebalances_total",
     "khabar_build_info",
 }
 HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum")
