@@ -210,10 +210,6 @@ def wait_taken(node: Orchestrated, at_least: float, timeout: float) -> float:
 
 # --- crash ---------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason=(
-    "known defect, issue 7 open: in 1 of 4 runs one raw message (the first of its partition) "
-    "had no output at the end; not yet known whether the worker lost it or the test's reader "
-    "missed it (Tansu answers some offset requests wrongly)"))
 @pytest.mark.timeout(300)
 def test_sigkill_twice_loses_nothing(broker: EmbeddedBroker, tmp_path: Path) -> None:
     rng = random.Random(7001)
