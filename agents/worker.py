@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import faust
+import orjson
 from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
 from faust.types import TP
@@ -39,6 +40,13 @@ from streams.topics import Topology, declare
 log = logging.getLogger(__name__)
 
 EXPIRE_EVERY_SECONDS = 60.0
+#: Raw pages per batch of the pages agent, and how long it waits to fill one.
+PAGE_BATCH = 64
+PAGE_BATCH_WITHIN = 0.005
+#: Candidates forwarded but not yet decided on this worker that pause, and then resume, the
+#: raw partitions (see :class:`DedupBackpressure`).
+DEDUP_BACKLOG_HIGH = 1000
+DEDUP_BACKLOG_LOW = 200
 EXIT_SEND_FAILED = 70
 EXIT_AGENT_ENDED = 71
 #: How long a worker whose agent ended may take to stop gracefully before it exits anyway.
@@ -70,7 +78,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     classifier = classifier or Classifier.from_file(settings.taxonomy)
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
     tables = {
-        name: app.Table(name, partitions=1, default=None, help=f"dedup state: {name}")
+        name: app.Table(name, partitions=1, default=None, help=f"dedup state: {name}",
+                        # derived tables: _LocalStore writes orjson bytes (faust: "raw")
+                        **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {}))
         for name in TABLES
     }
     page_stage = PageStage(
@@ -87,10 +97,12 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         observe=_observe,
     )
     index = {"stale": True}
+    backpressure = DedupBackpressure(topology.names.raw, topology.names.dedup)
 
     @app.on_rebalance_complete.connect
     async def _index_is_stale(sender: Any, **kwargs: Any) -> None:
         index["stale"] = True
+        backpressure.reset()
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
 
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
@@ -105,22 +117,31 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             metrics.END_TO_END_SECONDS.observe(max(0.0, time.time() - raw_timestamp))
 
     async def pages(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        async for event in stream.events():
-            message = event.message
-            origin = Origin(message.topic, message.partition, message.offset,
-                            message.timestamp)
-            result = page_stage.run(event.value or b"", origin)
-            metrics.PAGES.labels(metrics.source_label(result.source)).inc()
-            if result.dead_letter is not None:
-                await send(Delivery(DLQ, result.dead_letter.get("source_id"),
-                                    result.dead_letter), message.timestamp)
-            for candidate in result.candidates:
-                await topology.dedup.send(key=candidate["article"]["id"].encode(),
-                                          value=records.dumps(candidate))
-            # Neither a buffered event nor a send suspends this task: yield the loop, or a
+        # Batches: the cores run over every page of a batch first, then all of its records
+        # are sent at once, so they share producer batches (one record per send, spread over
+        # the linger, made the dedup partition a batch per page or two; Tansu's fetches slow
+        # down with a partition's batch count). Events are acked after their batch is sent.
+        async for events in stream.take_events(PAGE_BATCH, within=PAGE_BATCH_WITHIN):
+            results = []
+            for event in events:
+                message = event.message
+                origin = Origin(message.topic, message.partition, message.offset,
+                                message.timestamp)
+                results.append(page_stage.run(event.value or b"", origin))
+            for event, result in zip(events, results, strict=True):
+                metrics.PAGES.labels(metrics.source_label(result.source)).inc()
+                if result.dead_letter is not None:
+                    await send(Delivery(DLQ, result.dead_letter.get("source_id"),
+                                        result.dead_letter), event.message.timestamp)
+                for candidate in result.candidates:
+                    await topology.dedup.send(key=candidate["article"]["id"].encode(),
+                                              value=records.dumps(candidate))
+                backpressure.forwarded += len(result.candidates)
+                yield None
+            backpressure.update(app.consumer)
+            # Neither a buffered batch nor a send suspends this task: yield the loop, or a
             # backlog of raw pages starves the dedup agent and the producer's sender.
             await asyncio.sleep(0)
-            yield None
         _loop_ended(app, "khabar.pages")
 
     async def dedup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
@@ -137,6 +158,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             metrics.story_grew(decided.decision.copies)
             for delivery in decided.deliveries:
                 await send(delivery, candidate.get("raw_timestamp"))
+            backpressure.decided += 1
+            backpressure.update(app.consumer)
             if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
                 last_expiry = time.monotonic()
                 dropped = dedup_stage.deduper.expire(frontier)
@@ -161,6 +184,45 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
 
 
+class DedupBackpressure:
+    """Holds this worker's raw partitions while its own dedup agent is far behind.
+
+    Both agents read through one consumer, and faust hands a fetch's records to the agents in
+    order: while the pages agent's buffer is full, the fetcher waits on a raw page, and the
+    dedup records fetched after it wait too. Under a backlog of raw pages the dedup agent got
+    a few records per fetch and fell ever further behind (95,000 pages taken in, 10,500
+    decided). Taking the raw partitions out of faust's active partitions makes the next
+    fetches carry dedup records only, until the backlog is down to ``low``.
+
+    Counted only on the worker that owns the dedup partition (other workers' pages agents feed
+    it too, so the count is a lower bound), and reset by every rebalance.
+    """
+
+    def __init__(self, raw_topic: str, dedup_topic: str, high: int = DEDUP_BACKLOG_HIGH,
+                 low: int = DEDUP_BACKLOG_LOW) -> None:
+        self.raw_topic, self.dedup_topic = raw_topic, dedup_topic
+        self.high, self.low = high, low
+        self.forwarded = self.decided = 0
+        self.paused: set[TP] = set()
+
+    def reset(self) -> None:
+        self.forwarded = self.decided = 0
+        self.paused.clear()  # a rebalance rebuilds faust's active partitions
+
+    def update(self, consumer: Any) -> None:
+        backlog = self.forwarded - self.decided
+        if not self.paused:
+            if backlog > self.high:
+                assigned = consumer.assignment()
+                if any(tp.topic == self.dedup_topic for tp in assigned):
+                    self.paused = {tp for tp in assigned if tp.topic == self.raw_topic}
+                    consumer.pause_partitions(self.paused)
+        elif backlog < self.low:
+            consumer.resume_partitions(self.paused & set(consumer.assignment()))
+            self.paused = set()
+        metrics.DEDUP_BACKLOG.set(backlog)
+
+
 class _CrashOnSendError(faust.Sensor):
     """A send that failed after the producer's retries ends the process at once.
 
@@ -180,24 +242,28 @@ class _CrashOnSendError(faust.Sensor):
 class _LocalStore(MutableMapping[str, Any]):
     """A table's local store, written without a changelog: for state derived from
     ``dedup_docs`` (buckets, exact hashes, expiry index, stories), which would otherwise cost
-    a changelog record per band and index for every article. Writes need the current event
-    (faust's RocksDB store picks the partition's database from it), so use it only inside
-    the table's agent."""
+    a changelog record per band and index for every article. Keys and values cross as bytes
+    (orjson), which skips faust's codec registry on the ~70 reads and writes of a decision.
+    Writes need the current event (faust's RocksDB store picks the partition's database from
+    it), so use it only inside the table's agent."""
 
     def __init__(self, table: Any) -> None:
         self.table = table
 
     def __getitem__(self, key: str) -> Any:
-        return self.table.data[key]
+        return orjson.loads(self.table.data[key.encode()])
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.table.data[key] = value
+        self.table.data[key.encode()] = orjson.dumps(value)
 
     def __delitem__(self, key: str) -> None:
-        del self.table.data[key]
+        del self.table.data[key.encode()]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key.encode() in self.table.data
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.table.data)
+        return (key.decode() for key in self.table.data)
 
     def __len__(self) -> int:
         return len(self.table.data)
@@ -220,9 +286,9 @@ class _CommitAndRebalanceMetrics(faust.Sensor):
 def _register_metrics(app: faust.App) -> None:
     """``/metrics`` from prometheus-client's registry.
 
-    faust's Prometheus sensor (and the Monitor it replaces) records every message, event and
-    send; khabar's own metrics cover what its dashboard shows, so neither is installed
-    (``KhabarApp`` drops the Monitor from the sensors).
+    faust's Prometheus sensor (a Monitor) records every message, event and send; khabar's own
+    metrics cover what its dashboard shows, so it is not installed (the app's Monitor is
+    :class:`streams.app.StallWatchMonitor`).
     """
 
     @app.page("/metrics")

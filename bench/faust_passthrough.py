@@ -6,8 +6,8 @@ embedded profile: the framework's ceiling. Run by ``bench/run.py`` as a subproce
 MODE ``default``: faust's defaults (no producer linger, 16 KiB producer batches, its Monitor
 sensor and terminal spinner) with only the workarounds the embedded broker needs (fetch wait
 clamp, short session), one ``await send`` per event. MODE ``tuned``: khabar's faust config
-and app as shipped (``streams.app``: 5 ms linger, 256 KiB batches, no Monitor, no spinner),
-uvloop, ``stream.take()`` batches of up to 500 (5 ms) and a larger stream buffer.
+and app as shipped (``streams.app``: 5 ms linger, 256 KiB batches, the stall-watch Monitor, no
+spinner), uvloop, ``stream.take()`` batches of up to 500 (5 ms) and a larger stream buffer.
 """
 
 from __future__ import annotations
@@ -16,16 +16,8 @@ import asyncio
 import sys
 from pathlib import Path
 
-import faust
-
 from streams.app import KhabarApp, faust_config
 from streams.settings import Settings
-
-
-class _FaustDefaultsApp(KhabarApp):
-    """The embedded transport, with faust's Monitor sensor kept."""
-
-    on_init_dependencies = faust.App.on_init_dependencies
 
 
 def main(argv: list[str]) -> None:
@@ -34,7 +26,7 @@ def main(argv: list[str]) -> None:
                         app_id=group, web_port=int(web_port), store="memory://",
                         log_level="warn")
     tuned = mode == "tuned"
-    app = (KhabarApp if tuned else _FaustDefaultsApp)(group, autodiscover=False)
+    app = KhabarApp(group, autodiscover=False)
     app.embedded_profile = True
     config = faust_config(settings)
     config.update(web_enabled=False)
@@ -42,7 +34,7 @@ def main(argv: list[str]) -> None:
         config.update(stream_buffer_maxsize=4096)
     else:
         for key in ("producer_linger_ms", "producer_max_batch_size", "stream_buffer_maxsize",
-                    "broker_commit_interval", "Worker"):
+                    "broker_commit_interval", "Worker", "Monitor"):
             config.pop(key)
     app.config_from_object(config, force=True)
     source = app.topic(src, value_serializer="raw", key_serializer="raw")

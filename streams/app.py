@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import asyncio
 import ssl
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
+from time import monotonic
 from typing import Any
 
 import aiokafka
 import faust
+from faust.sensors.monitor import Monitor
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, server_list
-from faust.types import TP, TransportT
-from mode import ServiceT
+from faust.types import TP, EventT, StreamT, TransportT
 
 from streams.settings import Settings
 
@@ -85,17 +86,50 @@ class KhabarApp(faust.App):
 
     embedded_profile: bool = False
 
-    def on_init_dependencies(self) -> Iterable[ServiceT]:
-        dependencies = super().on_init_dependencies()
-        # faust's Monitor records every message, event and send for its /stats pages, which
-        # khabar does not serve: its own metrics are counted where the work happens.
-        self.sensors.remove(self.monitor)
-        return dependencies
-
     def _new_transport(self) -> TransportT:
         if self.embedded_profile:
             return _EmbeddedTransport(self.conf.broker_consumer, self)
         return super()._new_transport()
+
+
+class StallWatchMonitor(Monitor):
+    """faust's Monitor reduced to what its stall check reads.
+
+    The full Monitor records every message, event, send and table access for faust's /stats
+    pages, which khabar does not serve (its own metrics are counted where the work happens).
+    faust's consumer thread still reads ``stream_inbound_time`` to log partitions whose stream
+    stopped taking events, so that is kept. Per-commit and per-rebalance hooks are inherited.
+    """
+
+    def on_message_in(self, tp: TP, offset: int, message: Any) -> None:
+        pass
+
+    def on_stream_event_in(self, tp: TP, offset: int, stream: StreamT,
+                           event: EventT) -> None:
+        self.stream_inbound_time[tp] = monotonic()
+
+    def on_stream_event_out(self, tp: TP, offset: int, stream: StreamT, event: EventT,
+                            state: Any = None) -> None:
+        pass
+
+    def on_message_out(self, tp: TP, offset: int, message: Any) -> None:
+        pass
+
+    def on_table_get(self, table: Any, key: Any) -> None:
+        pass
+
+    def on_table_set(self, table: Any, key: Any, value: Any) -> None:
+        pass
+
+    def on_table_del(self, table: Any, key: Any) -> None:
+        pass
+
+    def on_send_initiated(self, producer: Any, topic: str, message: Any, keysize: int,
+                          valsize: int) -> None:
+        pass
+
+    def on_send_completed(self, producer: Any, state: Any, metadata: Any) -> None:
+        pass
 
 
 class KhabarWorker(faust.Worker):
@@ -139,6 +173,7 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "logging_config": None,
         "processing_guarantee": "at_least_once",
         "Worker": KhabarWorker,
+        "Monitor": StallWatchMonitor,
     }
     credentials = _credentials(settings)
     if credentials is not None:
