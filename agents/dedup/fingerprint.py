@@ -25,6 +25,7 @@ import base64
 import hashlib
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -88,8 +89,13 @@ class Fingerprint:
         return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles)
 
 
+@lru_cache(maxsize=1024)
 def band_keys(signature: bytes) -> tuple[str, ...]:
-    """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots."""
+    """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots.
+
+    Cached: when one process runs both hops (one worker, ``khabar process``), the dedup hop's
+    :meth:`Fingerprint.decode` asks again for the keys the page hop has just computed.
+    """
     width = ROWS * 4
     return tuple(
         f"{i}.{hashlib.blake2b(signature[i * width:(i + 1) * width], digest_size=8).hexdigest()}"
