@@ -12,9 +12,9 @@ from __future__ import annotations
 import hashlib
 import math
 import string
-from bisect import bisect_right
-from dataclasses import dataclass
-from itertools import chain
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate, chain
 from pathlib import Path
 
 from agents.classify.countries import DATA_FILE, Place, build_gazetteer
@@ -42,7 +42,7 @@ class Classification:
 @dataclass(frozen=True, slots=True)
 class _Rule:
     label: int
-    targets: frozenset[Pattern] | None  # None = every term of the label
+    terms: frozenset[Pattern]  # the label's terms that the rule weakens
     factor: float
     window: int
 
@@ -57,24 +57,20 @@ class _Tokens:
     zones: list[int]
     segments: list[tuple[list[str], list[tuple[str | None, ...]]]]
     starts: list[int]  # index of each segment's first token
+    ends: dict[int, list[int]] = field(default_factory=dict)  # segment -> tokens to each chunk
 
     def surface(self, start: int, end: int) -> str:
         """The chunks of text that tokens ``start`` to ``end`` (exclusive) came from."""
         k = bisect_right(self.starts, start) - 1
         raw, resolved = self.segments[k]
-        first, last = start - self.starts[k], end - 1 - self.starts[k]
-        pieces: list[str] = []
-        position = 0
-        for chunk, tokens in zip(raw, resolved, strict=True):
-            if not tokens:
-                continue
-            following = position + len(tokens)
-            if following > first:
-                pieces.append(chunk)
-                if following > last:
-                    break
-            position = following
-        return " ".join(pieces)
+        ends = self.ends.get(k)
+        if ends is None:
+            ends = self.ends[k] = list(accumulate(map(len, resolved)))
+        first = bisect_right(ends, start - self.starts[k])  # the chunk of the first token
+        last = bisect_right(ends, end - 1 - self.starts[k])  # the chunk of the last token
+        return " ".join(chunk for chunk, tokens in zip(raw[first:last + 1],
+                                                       resolved[first:last + 1], strict=True)
+                        if tokens)
 
 
 def _sat(m: float) -> float:
@@ -96,6 +92,7 @@ class Classifier:
         self._cues: dict[Pattern, list[int]] = {}
         self._rules: list[_Rule] = []
         for li, spec in enumerate(labels):
+            own: set[Pattern] = set()
             for term in spec.terms:
                 pattern = self._lexicon.add(term.text, exact=term.exact)
                 if not pattern:
@@ -106,12 +103,14 @@ class Classifier:
                     raise TaxonomyError(f"label '{spec.name}': term {term.text!r} duplicates "
                                         "another term of the label (same normalised form)")
                 entries.append((li, term.weight))
+                own.add(pattern)
             for rule in spec.suppress:
-                targets = None if "*" in rule.terms else frozenset(
-                    self._lexicon.add(t) for t in rule.terms)
+                # Targets that are no term of the label are registered, but weaken nothing.
+                targets = own if "*" in rule.terms else own.intersection(
+                    [self._lexicon.add(t) for t in rule.terms])
                 for cue in rule.cues:
                     self._cues.setdefault(self._lexicon.add(cue), []).append(len(self._rules))
-                self._rules.append(_Rule(li, targets, rule.factor, rule.window))
+                self._rules.append(_Rule(li, frozenset(targets), rule.factor, rule.window))
         self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
         self._chunk_cache: dict[str, tuple[str | None, ...]] = {}
 
@@ -210,15 +209,15 @@ class Classifier:
             for ri in self._cues.get(pattern, ()):
                 cue_positions.setdefault(ri, []).append(start)
         factors: dict[tuple[int, int], float] = {}
-        for ri, positions in cue_positions.items():
+        for ri, positions in cue_positions.items():  # positions ascend: matches are in order
             rule = self._rules[ri]
             for k, (pattern, start, _) in enumerate(matches):
-                if rule.targets is not None and pattern not in rule.targets:
+                if pattern not in rule.terms:
                     continue
-                if not any(li == rule.label for li, _ in self._terms.get(pattern, ())):
-                    continue
-                if rule.window and all(abs(p - start) > rule.window for p in positions):
-                    continue
+                if rule.window:
+                    nearest = bisect_left(positions, start - rule.window)
+                    if nearest == len(positions) or positions[nearest] > start + rule.window:
+                        continue  # no cue within the window
                 key = (k, rule.label)
                 factors[key] = min(factors.get(key, 1.0), rule.factor)
         return factors

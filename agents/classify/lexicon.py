@@ -98,7 +98,9 @@ class Lexicon:
                 continue
             for pattern in by_first[words[i]]:  # type: ignore[index]
                 end = i + len(pattern)
-                if end <= n and (len(pattern) == 1 or tuple(words[i:end]) == pattern):
+                # A phrase is compared whole only when its second word matches (cheap test).
+                if end == i + 1 or (end <= n and words[i + 1] == pattern[1]
+                                    and tuple(words[i:end]) == pattern):
                     matches.append((pattern, i, end))
                     free = end
                     break

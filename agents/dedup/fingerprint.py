@@ -12,9 +12,11 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
   :mod:`agents.dedup.core` confirms them by containment.
 
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
-processes, unlike ``hash()``), each 5-word window is folded into one 32-bit value with numpy, and
-those values go straight into ``MinHash.update_batch``, whose ``affine32`` scheme mixes them
-again (fmix) before permuting.
+processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
+The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
+array at once with datasketch's own finalizer (``_fmix``) and permutation parameters: its
+``update_batch`` would first turn the array into a Python list and back. A unit test checks the
+signatures against ``datasketch.MinHash`` bit for bit.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ import base64
 import hashlib
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash
+from datasketch import MinHash
 from datasketch.lsh import _optimal_param
+from datasketch.minhash import _fmix
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -39,11 +43,9 @@ VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED).permutations
-
-
-def _identity(value: int) -> int:
-    return value
+SCHEME = "affine32"
+_A, _B = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # uint32 each
+_EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datasketch's start
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +89,13 @@ class Fingerprint:
         return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles)
 
 
+@lru_cache(maxsize=1024)
 def band_keys(signature: bytes) -> tuple[str, ...]:
-    """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots."""
+    """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots.
+
+    Cached: when one process runs both hops (one worker, ``khabar process``), the dedup hop's
+    :meth:`Fingerprint.decode` asks again for the keys the page hop has just computed.
+    """
     width = ROWS * 4
     return tuple(
         f"{i}.{hashlib.blake2b(signature[i * width:(i + 1) * width], digest_size=8).hexdigest()}"
@@ -97,30 +104,45 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
 
 
 def shingle_hashes(norm_text: str) -> np.ndarray:
-    """Distinct 32-bit hashes of the word 5-grams (the whole text if it has fewer words)."""
+    """Distinct 32-bit hashes of the word 5-grams (the whole text if it has fewer words), sorted."""
     words = norm_text.encode().split()
     if not words:
         return np.empty(0, dtype=np.uint32)
-    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    word_hashes = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)
     windows = max(1, len(words) - SHINGLE_WORDS + 1)
-    acc = np.zeros(windows, dtype=np.uint64)
-    for j in range(min(SHINGLE_WORDS, len(words))):
+    acc = word_hashes[:windows] * _MIX[0]
+    for j in range(1, min(SHINGLE_WORDS, len(words))):
         acc += word_hashes[j:j + windows] * _MIX[j]
-    return np.unique((acc >> np.uint64(32)).astype(np.uint32))
+    return _distinct((acc >> np.uint64(32)).astype(np.uint32))
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array, at a fraction of its fixed cost on arrays this small."""
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
 
 
 def fingerprint(norm_text: str) -> Fingerprint:
     """Fingerprint the output of ``agents.ingest.normalize.normalize``."""
     content_hash = hashlib.blake2b(norm_text.encode(), digest_size=16).hexdigest()
     hashes = shingle_hashes(norm_text)
-    minhash = MinHash(
-        num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, permutations=_PERMUTATIONS,
-        scheme="affine32",
-    )
-    minhash.update_batch(hashes.tolist())
-    signature = LeanMinHash(minhash).hashvalues.astype("<u4").tobytes()
+    signature = minhash_signature(hashes)
     bands = band_keys(signature) if len(hashes) else ()
     return Fingerprint(content_hash, signature, bands, len(hashes))
+
+
+def minhash_signature(hashes: np.ndarray) -> bytes:
+    """The slots of datasketch's ``affine32`` MinHash (``NUM_PERM``, ``SEED``) after
+    ``update_batch`` with the uint32 ``hashes`` and an identity hash function, as
+    little-endian uint32 bytes."""
+    if not len(hashes):
+        return _EMPTY_SIGNATURE
+    permuted = np.multiply.outer(_fmix(hashes, 32), _A)  # uint32: wraps mod 2**32, as datasketch
+    permuted += _B
+    return permuted.min(axis=0).astype("<u4", copy=False).tobytes()
 
 
 def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:

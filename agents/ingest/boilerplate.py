@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from agents.ingest import markers as mk
 from agents.ingest.normalize import fold
@@ -41,6 +42,10 @@ _MAX_LIST_ITEMS = 30
 _HEADLINE_MAX_WORDS = 25
 _HEADLINE_MAX_CHARS = 220
 _KEY_CHARS = 320
+# Labels of lines up to this long are cached across pages: a site prints the same furniture on
+# every page (and adversarial pages repeat one line many times). Longer lines are body text.
+_CACHED_CHARS = 512
+_CACHED_LINES = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +66,25 @@ def headline_like(line: str, words: int) -> bool:
     )
 
 
-def _fused(key: str) -> int:
-    """How many distinct kinds of boilerplate phrase one line carries."""
-    found = sum(
-        1
-        for phrase in (mk.NEWSLETTER, mk.COPYRIGHT, mk.SHARE, mk.MORE_FROM, mk.READ_ALSO_ANYWHERE)
-        if phrase.search(key)
-    )
-    return found + (1 if mk.SOURCE.match(key) or mk.TAGS.match(key) else 0)
+_FUSED_PHRASES = (mk.MORE_FROM, mk.COPYRIGHT, mk.NEWSLETTER, mk.SHARE, mk.READ_ALSO_ANYWHERE)
+
+
+def _fused(key: str) -> bool:
+    """True when one line carries two or more distinct kinds of boilerplate phrase.
+
+    The anchored checks come first; the phrase searches stop as soon as the answer is known.
+    """
+    found = 1 if mk.SOURCE.match(key) or mk.TAGS.match(key) else 0
+    left = len(_FUSED_PHRASES)
+    for phrase in _FUSED_PHRASES:
+        left -= 1
+        if phrase.search(key):
+            found += 1
+            if found >= 2:
+                return True
+        elif found + left < 2:
+            return False
+    return False
 
 
 def _strip_marker(line: str, key: str, end: int) -> str:
@@ -79,12 +95,19 @@ def _strip_marker(line: str, key: str, end: int) -> str:
     return rest.strip(_EDGE_PUNCT + " ")
 
 
+def _label_line(line: str, words: int) -> tuple[Kind, str | None]:
+    """:func:`_classify_line`, cached for lines up to ``_CACHED_CHARS`` characters."""
+    if len(line) <= _CACHED_CHARS:
+        return _classify_cached(line, words)
+    return _classify_line(line, words)
+
+
 def _classify_line(line: str, words: int) -> tuple[Kind, str | None]:
     """Label one line from its own content; for markers also return the inline headline."""
     # Markers sit at the start of a line, and lines that carry boilerplate are short: folding
     # the first _KEY_CHARS characters is enough, and keeps long body paragraphs cheap.
     key = fold(_LEAD.sub("", line[:_KEY_CHARS], count=1))
-    if words <= 150 and _fused(key) >= 2:
+    if words <= 150 and _fused(key):
         return Kind.FOOTER, None
     m = mk.READ_ALSO.match(key)
     if m:
@@ -131,6 +154,9 @@ def _classify_short(key: str, words: int) -> tuple[Kind, str | None]:
     return Kind.BODY, None
 
 
+_classify_cached = lru_cache(maxsize=_CACHED_LINES)(_classify_line)
+
+
 def classify(text: str) -> Page:
     """Cut ``text`` into lines and label each one."""
     lines = tuple(line.strip() for line in text.split("\n"))
@@ -139,16 +165,12 @@ def classify(text: str) -> Page:
     plain_left = 0  # unbulleted headline-like lines still taken as links
     listing = False  # inside a related list (bulleted items always taken)
     after_marker = False  # the list was opened by a "read also" marker
-    memo: dict[str, tuple[Kind, str | None]] = {}
     for i, line in enumerate(lines):
         if not line:
             kinds.append(Kind.BLANK)
             continue
         words = len(line.split())
-        seen = memo.get(line)  # pages repeat their furniture; adversarial pages repeat a lot
-        if seen is None:
-            seen = memo[line] = _classify_line(line, words)
-        kind, headline = seen
+        kind, headline = _label_line(line, words)
         if kind is Kind.LINK:  # inline "read also: headline"
             headlines[i] = headline or ""
         elif kind is Kind.BODY and listing:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from agents.ingest.core import RawPage, ingest
-from agents.ingest.language import detect_language
+from agents.ingest.language import _CLASSES, _count, _counts, detect_language
 
 CASES = [
     ("arabic", "قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة.", "ar"),
@@ -44,3 +46,9 @@ def test_hint_is_used_only_when_undetermined() -> None:
     assert short.lang == "ar"
     [long] = ingest(RawPage(id="l", text="The talks will resume in Geneva next week.", lang="ar"))
     assert long.lang == "en"
+
+
+@given(st.text(st.characters(max_codepoint=0xFFFF), max_size=80)
+       | st.sampled_from([text for _, text, _ in CASES]))
+def test_class_counts_by_table_equal_the_regex_counts(text: str) -> None:
+    assert _counts(text) == tuple(_count(pattern, text) for pattern in _CLASSES)

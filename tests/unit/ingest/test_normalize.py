@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from agents.ingest.normalize import fold, normalize
+from agents.ingest.normalize import _LONG, _nfkc, _normalize_lowered, fold, normalize
+from agents.samples import raw_messages
 
 CASES = [
     ("إِنَّ المُفاوَضاتِ ٣", "ان المفاوضات 3"),
@@ -30,3 +33,34 @@ def test_normalize(text: str, expected: str) -> None:
 def test_fold_keeps_punctuation() -> None:
     assert fold("إقرأ أيضاً:") == "اقرا ايضا:"
     assert fold("اقرأ أيضًا") == fold("اقرا ايضا")
+
+
+def _translated(text: str) -> str:
+    """normalize by ``str.translate`` alone, the path short texts take."""
+    return _normalize_lowered(_nfkc(text).lower())
+
+
+# Long texts mixing what the numpy path must get right: Arabic with diacritics and hamza, Latin
+# with compatibility forms and special lower-casing (İ, Σ), runs of spaces and separators,
+# combining marks, zero-width and bidi marks, lone surrogates and characters beyond the BMP.
+_LONG_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["إِنَّ", "المُفاوَضاتِ", "٣", "ـ", "ء", "Σ", "İ", "ﬁ", "Ａ", "\u00a8",
+                         "\u0301", "\u200f", "\ud800", "😀", "  ", "\n\t", "…", "_", "\u00a0"]),
+        st.text(max_size=12),
+    ),
+    min_size=40,
+).map(" ".join).filter(lambda text: len(text) >= _LONG)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LONG_TEXT)
+def test_long_text_path_equals_translate(text: str) -> None:
+    assert normalize(text) == _translated(text)
+
+
+def test_long_text_path_equals_translate_on_sample_pages() -> None:
+    texts = [line.decode("utf-8", "replace") * 3 for line in raw_messages()]
+    assert any(len(text) >= _LONG for text in texts)
+    for text in texts:
+        assert normalize(text) == _translated(text)
