@@ -31,6 +31,7 @@ SCRAPE = "1s"
 RATE_INTERVAL = "10s"  # Grafana's $__rate_interval for a 1 s scrape: a few scrapes wide
 ACCOUNTING_TIMEOUT = 90.0
 PROMETHEUS_TIMEOUT = 30.0
+WAVE_GAP = 4.0
 PANEL_TIMEOUT = 40.0  # the lag gauge is first set by a 10 s timer
 
 
@@ -61,7 +62,11 @@ def test_prometheus_sees_the_traffic(broker, tmp_path: Path) -> None:
         prom.wait_for_targets(1, timeout=30)
 
         traffic_from = time.time()
-        sent = publish_messages(settings, corpus.messages)
+        # Two waves a few scrapes apart: a worker takes a wave in within one scrape, and a
+        # counter that appears and never moves again has no rate for the ratio panels.
+        sent = publish_messages(settings, corpus.messages[::2])
+        time.sleep(WAVE_GAP)
+        sent += publish_messages(settings, corpus.messages[1::2])
         accounting = Accounting(topics.raw, sent)
         outputs = collect(
             settings, [topics.enriched, topics.duplicates, topics.dlq],
