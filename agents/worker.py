@@ -27,6 +27,7 @@ from faust.types import TP
 from mode import CrashingSupervisor
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
+from agents.backpressure import DedupBackpressure
 from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
@@ -41,12 +42,9 @@ log = logging.getLogger(__name__)
 
 EXPIRE_EVERY_SECONDS = 60.0
 #: Raw pages per batch of the pages agent, and how long it waits to fill one.
-PAGE_BATCH = 64
-PAGE_BATCH_WITHIN = 0.005
-#: Candidates forwarded but not yet decided on this worker that pause, and then resume, the
-#: raw partitions (see :class:`DedupBackpressure`).
-DEDUP_BACKLOG_HIGH = 1000
-DEDUP_BACKLOG_LOW = 200
+PAGE_BATCH = 16
+PAGE_BATCH_WITHIN = 0.001
+BACKPRESSURE_CHECK_SECONDS = 1.0
 EXIT_SEND_FAILED = 70
 EXIT_AGENT_ENDED = 71
 #: How long a worker whose agent ended may take to stop gracefully before it exits anyway.
@@ -97,12 +95,17 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         observe=_observe,
     )
     index = {"stale": True}
-    backpressure = DedupBackpressure(topology.names.raw, topology.names.dedup)
+    backpressure = DedupBackpressure(topology.names.raw, topology.names.dedup,
+                                     on_backlog=metrics.DEDUP_BACKLOG.set)
 
     @app.on_rebalance_complete.connect
     async def _index_is_stale(sender: Any, **kwargs: Any) -> None:
         index["stale"] = True
-        backpressure.reset()
+        backpressure.reset(app.consumer)
+
+    @app.timer(BACKPRESSURE_CHECK_SECONDS)
+    async def backpressure_check() -> None:
+        backpressure.update(app.consumer)
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
 
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
@@ -182,45 +185,6 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     _register_health(app, watch)
     _register_lag(app)
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
-
-
-class DedupBackpressure:
-    """Holds this worker's raw partitions while its own dedup agent is far behind.
-
-    Both agents read through one consumer, and faust hands a fetch's records to the agents in
-    order: while the pages agent's buffer is full, the fetcher waits on a raw page, and the
-    dedup records fetched after it wait too. Under a backlog of raw pages the dedup agent got
-    a few records per fetch and fell ever further behind (95,000 pages taken in, 10,500
-    decided). Taking the raw partitions out of faust's active partitions makes the next
-    fetches carry dedup records only, until the backlog is down to ``low``.
-
-    Counted only on the worker that owns the dedup partition (other workers' pages agents feed
-    it too, so the count is a lower bound), and reset by every rebalance.
-    """
-
-    def __init__(self, raw_topic: str, dedup_topic: str, high: int = DEDUP_BACKLOG_HIGH,
-                 low: int = DEDUP_BACKLOG_LOW) -> None:
-        self.raw_topic, self.dedup_topic = raw_topic, dedup_topic
-        self.high, self.low = high, low
-        self.forwarded = self.decided = 0
-        self.paused: set[TP] = set()
-
-    def reset(self) -> None:
-        self.forwarded = self.decided = 0
-        self.paused.clear()  # a rebalance rebuilds faust's active partitions
-
-    def update(self, consumer: Any) -> None:
-        backlog = self.forwarded - self.decided
-        if not self.paused:
-            if backlog > self.high:
-                assigned = consumer.assignment()
-                if any(tp.topic == self.dedup_topic for tp in assigned):
-                    self.paused = {tp for tp in assigned if tp.topic == self.raw_topic}
-                    consumer.pause_partitions(self.paused)
-        elif backlog < self.low:
-            consumer.resume_partitions(self.paused & set(consumer.assignment()))
-            self.paused = set()
-        metrics.DEDUP_BACKLOG.set(backlog)
 
 
 class _CrashOnSendError(faust.Sensor):
