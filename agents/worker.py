@@ -27,7 +27,6 @@ from faust.types import TP
 from mode import CrashingSupervisor
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
-from agents.backpressure import DedupBackpressure
 from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
@@ -44,7 +43,6 @@ EXPIRE_EVERY_SECONDS = 60.0
 #: Raw pages per batch of the pages agent, and how long it waits to fill one.
 PAGE_BATCH = 16
 PAGE_BATCH_WITHIN = 0.001
-BACKPRESSURE_CHECK_SECONDS = 1.0
 EXIT_SEND_FAILED = 70
 EXIT_AGENT_ENDED = 71
 #: How long a worker whose agent ended may take to stop gracefully before it exits anyway.
@@ -95,17 +93,10 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         observe=_observe,
     )
     index = {"stale": True}
-    backpressure = DedupBackpressure(topology.names.raw, topology.names.dedup,
-                                     on_backlog=metrics.DEDUP_BACKLOG.set)
 
     @app.on_rebalance_complete.connect
     async def _index_is_stale(sender: Any, **kwargs: Any) -> None:
         index["stale"] = True
-        backpressure.reset(app.consumer)
-
-    @app.timer(BACKPRESSURE_CHECK_SECONDS)
-    async def backpressure_check() -> None:
-        backpressure.update(app.consumer)
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
 
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
@@ -139,9 +130,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 for candidate in result.candidates:
                     await topology.dedup.send(key=candidate["article"]["id"].encode(),
                                               value=records.dumps(candidate))
-                backpressure.forwarded += len(result.candidates)
                 yield None
-            backpressure.update(app.consumer)
             # Neither a buffered batch nor a send suspends this task: yield the loop, or a
             # backlog of raw pages starves the dedup agent and the producer's sender.
             await asyncio.sleep(0)
@@ -161,8 +150,6 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             metrics.story_grew(decided.decision.copies)
             for delivery in decided.deliveries:
                 await send(delivery, candidate.get("raw_timestamp"))
-            backpressure.decided += 1
-            backpressure.update(app.consumer)
             if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
                 last_expiry = time.monotonic()
                 dropped = dedup_stage.deduper.expire(frontier)

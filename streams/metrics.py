@@ -31,10 +31,6 @@ CONSUMER_LAG = Gauge(
     "khabar_consumer_lag", "Messages behind the high watermark, per assigned partition.",
     ["topic", "partition"],
 )
-DEDUP_BACKLOG = Gauge(
-    "khabar_dedup_backlog",
-    "Candidates this worker forwarded to dedup and its dedup agent has not decided yet.",
-)
 DEDUP_STATE_KEYS = Gauge("khabar_dedup_state_keys", "Keys in each dedup table.", ["table"])
 STORIES = Gauge("khabar_stories", "Stories seen by this worker, by copy count.", ["copies"])
 COMMIT_SECONDS = Histogram(

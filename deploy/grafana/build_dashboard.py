@@ -236,13 +236,6 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
                 width=6,
             ),
             PanelSpec(
-                "Dedup backlog",
-                "Candidates forwarded and not yet decided, on the worker that owns the dedup "
-                "partition; its raw partitions pause above 1,000.",
-                (Query("max(khabar_dedup_backlog)", "backlog"),),
-                width=6,
-            ),
-            PanelSpec(
                 "Dedup state size",
                 "Keys held in each dedup table (bounded by the dedup window).",
                 (Query("sum by (table) (khabar_dedup_state_keys)", "{{table}}"),),

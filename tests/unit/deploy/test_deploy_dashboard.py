@@ -25,7 +25,6 @@ METRICS = {
     "khabar_dedup_state_keys",
     "khabar_stories",
     "khabar_commit_seconds",
-    "khabar_dedup_backlog",
     "khabar_rebalances_total",
     "khabar_build_info",
 }
