@@ -34,6 +34,7 @@ from agents.pipeline import DedupStage, Origin, PageStage
 from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
+from streams.app import rocksdb_options
 from streams.settings import Settings
 from streams.topics import Topology, declare
 
@@ -73,8 +74,10 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     """Declare topics and tables and register the agents, health pages and timers."""
     classifier = classifier or Classifier.from_file(settings.taxonomy)
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
+    options = rocksdb_options(settings, len(TABLES))
     tables = {
         name: app.Table(name, partitions=1, default=None, help=f"dedup state: {name}",
+                        options=dict(options),
                         # derived tables: _LocalStore writes orjson bytes (faust: "raw")
                         **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {}))
         for name in TABLES

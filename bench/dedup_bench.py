@@ -1,4 +1,5 @@
-"""Dedup cost per article and state size with N signatures in the window, on RocksDB (rocksdict).
+"""Dedup cost per article and state size with N signatures in the window, on RocksDB (rocksdict)
+with the worker's table options (``streams.app.rocksdb_options``).
 
     python bench/dedup_bench.py [N]       # default 1_000_000; 100_000 for a quick run
 
@@ -20,11 +21,14 @@ from typing import Any
 
 import numpy as np
 import orjson
-from rocksdict import Options, Rdict
+from faust.stores.rocksdb import RocksDBOptions
+from rocksdict import Rdict
 
 from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import NUM_PERM, Fingerprint, band_keys, fingerprint
 from agents.dedup.state import TABLES, DedupState
+from streams.app import rocksdb_options
+from streams.settings import Settings
 
 
 class JsonRdict(MutableMapping[str, Any]):
@@ -80,12 +84,10 @@ def main(n: int) -> None:
     fp_us = (time.perf_counter() - start) / len(texts) * 1e6
 
     tmp = Path(tempfile.mkdtemp(prefix="dedup-bench-"))
-    opts = Options(raw_mode=True)
-    opts.create_if_missing(True)
-    db = Rdict(str(tmp / "db"), options=opts)
-    families = {}
-    for name in TABLES:
-        families[name] = JsonRdict(db.create_column_family(name, opts))
+    # One database per table with the worker's options (faust's RocksDB store does the same).
+    options = RocksDBOptions(**rocksdb_options(Settings(), len(TABLES)), use_rocksdict=True)
+    dbs = {name: options.open(tmp / name) for name in TABLES}
+    families = {name: JsonRdict(db) for name, db in dbs.items()}
     deduper = Deduper(DedupState.from_mappings(**families), window_seconds=float(n + 10))
     rss0 = rss_mb()
     nrng = np.random.default_rng(2)
@@ -103,10 +105,9 @@ def main(n: int) -> None:
                for j, t in enumerate(texts))
     dup_us = (time.perf_counter() - start) / len(texts) * 1e6 - fp_us
     rss1 = rss_mb()
-    db.flush()
-    for name in TABLES:
-        db.get_column_family(name).flush()
-    db.close()
+    for db in dbs.values():
+        db.flush()
+        db.close()
     store_mb = sum(p.stat().st_size for p in tmp.rglob("*") if p.is_file()) / 2**20
     shutil.rmtree(tmp, ignore_errors=True)  # RocksDB may still be deleting its old logs
     rows = [

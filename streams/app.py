@@ -191,6 +191,18 @@ def faust_config(settings: Settings) -> dict[str, Any]:
     return config
 
 
+def rocksdb_options(settings: Settings, tables: int) -> dict[str, int]:
+    """RocksDB options for each of ``tables`` tables, within ``settings.rocksdb_memory_mb``.
+
+    faust's defaults give every table 3 memtables of 64 MiB and its own 2 GiB block cache, so
+    state memory grew with the data (the 100k soak went from 223 to 534 MiB). Each table gets an
+    equal share: half for its block cache, half for two memtables.
+    """
+    share = settings.rocksdb_memory_mb * 1024 * 1024 // tables
+    return {"block_cache_size": share // 2, "write_buffer_size": share // 4,
+            "max_write_buffer_number": 2}
+
+
 def _credentials(settings: Settings) -> Any:
     context: ssl.SSLContext | None = None
     if settings.security_protocol.endswith("SSL"):

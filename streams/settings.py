@@ -21,6 +21,7 @@ ENV_VARS: tuple[str, ...] = (
     "KHABAR_PARTITIONS",
     "KHABAR_REPLICATION_FACTOR",
     "KHABAR_STORE",
+    "KHABAR_ROCKSDB_MEMORY_MB",
     "KHABAR_DATA_DIR",
     "KHABAR_APP_ID",
     "KHABAR_WEB_HOST",
@@ -65,6 +66,8 @@ class Settings:
     partitions: int = 8
     replication_factor: int = 1
     store: str = "rocksdb://"
+    #: RocksDB memory of all state tables together: memtables and block caches.
+    rocksdb_memory_mb: int = 128
     data_dir: Path = Path("var")
     app_id: str = "khabar"
     web_host: str = "127.0.0.1"
@@ -115,6 +118,8 @@ class Settings:
             replication_factor=_int("KHABAR_REPLICATION_FACTOR", get("KHABAR_REPLICATION_FACTOR"),
                                     d.replication_factor, 1, 16),
             store=_store(get("KHABAR_STORE") or d.store),
+            rocksdb_memory_mb=_int("KHABAR_ROCKSDB_MEMORY_MB", get("KHABAR_ROCKSDB_MEMORY_MB"),
+                                   d.rocksdb_memory_mb, 16, 1 << 20),
             data_dir=Path(get("KHABAR_DATA_DIR") or d.data_dir),
             app_id=get("KHABAR_APP_ID") or d.app_id,
             web_host=get("KHABAR_WEB_HOST") or d.web_host,
