@@ -16,16 +16,18 @@ import asyncio
 import sys
 from pathlib import Path
 
+import mode.loop
+
 from streams.app import KhabarApp, faust_config
 from streams.settings import Settings
 
 
 def main(argv: list[str]) -> None:
-    mode, broker, src, dst, group, datadir, web_port = argv
+    variant, broker, src, dst, group, datadir, web_port = argv
     settings = Settings(broker=broker, broker_profile="embedded", data_dir=Path(datadir),
                         app_id=group, web_port=int(web_port), store="memory://",
                         log_level="warn")
-    tuned = mode == "tuned"
+    tuned = variant == "tuned"
     app = KhabarApp(group, autodiscover=False)
     app.embedded_profile = True
     config = faust_config(settings)
