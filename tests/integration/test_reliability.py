@@ -448,19 +448,20 @@ def test_worker_started_before_the_broker(tmp_path: Path) -> None:
 
 # --- no silent death, no password in logs -----------------------------------------------------
 
-#: ``khabar worker`` whose raw stream ends after three events, as if faust's loop had returned.
+#: ``khabar worker`` whose raw stream (``take_events`` batches) ends after three batches, as if
+#: faust's loop had returned.
 ENDING_STREAM = """
 import sys
 from faust.streams import Stream
-events = Stream.events
-async def three_then_end(self):
+take_events = Stream.take_events
+async def three_then_end(self, *args, **kwargs):
     n = 0
-    async for event in events(self):
-        yield event
+    async for batch in take_events(self, *args, **kwargs):
+        yield batch
         n += 1
         if n == 3:
             return
-Stream.events = three_then_end
+Stream.take_events = three_then_end
 from agents.cli import main
 sys.exit(main(["worker"]))
 """
