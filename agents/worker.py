@@ -77,7 +77,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     options = rocksdb_options(settings, len(TABLES))
     tables = {
         name: app.Table(name, partitions=1, default=None, help=f"dedup state: {name}",
-                        options=dict(options),
+                        options=dict(options),  # faust's store pops keys from it
                         # derived tables: _LocalStore writes orjson bytes (faust: "raw")
                         **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {}))
         for name in TABLES

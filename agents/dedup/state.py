@@ -131,6 +131,7 @@ class DedupState:
             self.stories[doc["st"]] = {"c": story["c"] + 1, "s": sources,
                                        "t": max(story["t"], doc["t"])}
         return len(docs)
+
     def remove_from_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
         for key in keys:
             ids = self.buckets.get(key)
