@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from agents.ingest import raw
 from agents.ingest.core import IngestError, RawPage, ingest, parse_raw
+from agents.ingest.raw import clean_chars
 
 MAX = 10_000
 
@@ -45,6 +47,15 @@ def test_fields_and_control_characters() -> None:
         max_bytes=MAX,
     )
     assert page == RawPage(id="x1", url="https://e.example/a", text="ab\nc\td")
+
+
+def test_clean_text_is_returned_as_is() -> None:
+    # clean_chars skips its regexes when the text is printable (newlines aside): every
+    # character they remove or rewrite must be one that is not printable.
+    touched = [chr(c) for c in range(0x10000)
+               if raw._CONTROLS.match(chr(c)) or raw._NEWLINES.match(chr(c))]
+    assert "\r" in touched and not any(ch.isprintable() for ch in touched)
+    assert clean_chars("نص\n\ntext «x»") == "نص\n\ntext «x»"
 
 
 def test_invalid_utf8_is_replaced_when_something_is_readable() -> None:
