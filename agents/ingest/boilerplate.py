@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import lru_cache
 
 from agents.ingest import markers as mk
-from agents.ingest.normalize import fold
+from agents.ingest.normalize import fold, fold_lines
 
 
 class Kind(IntEnum):
@@ -43,7 +42,8 @@ _HEADLINE_MAX_WORDS = 25
 _HEADLINE_MAX_CHARS = 220
 _KEY_CHARS = 320
 # Labels of lines up to this long are cached across pages: a site prints the same furniture on
-# every page (and adversarial pages repeat one line many times). Longer lines are body text.
+# every page. Longer lines are body text. Within a page each distinct line is labelled once
+# (adversarial pages repeat one line many times).
 _CACHED_CHARS = 512
 _CACHED_LINES = 4096
 
@@ -69,14 +69,18 @@ def headline_like(line: str, words: int) -> bool:
 _FUSED_PHRASES = (mk.MORE_FROM, mk.COPYRIGHT, mk.NEWSLETTER, mk.SHARE, mk.READ_ALSO_ANYWHERE)
 
 
-def _fused(key: str) -> bool:
+# A page's phrases, each behind only the gates that occur in the page (see Phrase.within).
+Phrases = dict[mk.Phrase, mk.Phrase]
+
+
+def _fused(key: str, phrases: Phrases) -> bool:
     """True when one line carries two or more distinct kinds of boilerplate phrase.
 
     The anchored checks come first; the phrase searches stop as soon as the answer is known.
     """
     found = 1 if mk.SOURCE.match(key) or mk.TAGS.match(key) else 0
     left = len(_FUSED_PHRASES)
-    for phrase in _FUSED_PHRASES:
+    for phrase in map(phrases.__getitem__, _FUSED_PHRASES):
         left -= 1
         if phrase.search(key):
             found += 1
@@ -95,19 +99,19 @@ def _strip_marker(line: str, key: str, end: int) -> str:
     return rest.strip(_EDGE_PUNCT + " ")
 
 
-def _label_line(line: str, words: int) -> tuple[Kind, str | None]:
-    """:func:`_classify_line`, cached for lines up to ``_CACHED_CHARS`` characters."""
-    if len(line) <= _CACHED_CHARS:
-        return _classify_cached(line, words)
-    return _classify_line(line, words)
+def _key_text(line: str) -> str:
+    """What a line's matching key is folded from.
+
+    Markers sit at the start of a line, and lines that carry boilerplate are short: the first
+    _KEY_CHARS characters are enough, and keep long body paragraphs cheap.
+    """
+    return _LEAD.sub("", line[:_KEY_CHARS], count=1)
 
 
-def _classify_line(line: str, words: int) -> tuple[Kind, str | None]:
-    """Label one line from its own content; for markers also return the inline headline."""
-    # Markers sit at the start of a line, and lines that carry boilerplate are short: folding
-    # the first _KEY_CHARS characters is enough, and keeps long body paragraphs cheap.
-    key = fold(_LEAD.sub("", line[:_KEY_CHARS], count=1))
-    if words <= 150 and _fused(key):
+def _classify_key(line: str, key: str, words: int, phrases: Phrases) -> tuple[Kind, str | None]:
+    """Label one line from its own content (``key``: its folded :func:`_key_text`); for
+    markers also return the inline headline."""
+    if words <= 150 and _fused(key, phrases):
         return Kind.FOOTER, None
     m = mk.READ_ALSO.match(key)
     if m:
@@ -122,11 +126,11 @@ def _classify_line(line: str, words: int) -> tuple[Kind, str | None]:
         return Kind.FOOTER, None
     if words > 40:  # a paragraph: only the checks above apply to it
         return Kind.BODY, None
-    if mk.COPYRIGHT.search(key) or (words <= 15 and mk.SOURCE.match(key)):
+    if phrases[mk.COPYRIGHT].search(key) or (words <= 15 and mk.SOURCE.match(key)):
         return Kind.FOOTER, None
     if words <= 25 and mk.LINK_LINE.match(key):
         return Kind.FOOTER, None
-    if words <= 30 and mk.NEWSLETTER.search(key):
+    if words <= 30 and phrases[mk.NEWSLETTER].search(key):
         return Kind.CHROME, None
     if words <= 15:
         return _classify_short(key, words)
@@ -154,12 +158,40 @@ def _classify_short(key: str, words: int) -> tuple[Kind, str | None]:
     return Kind.BODY, None
 
 
-_classify_cached = lru_cache(maxsize=_CACHED_LINES)(_classify_line)
+Label = tuple[Kind, str | None, int]  # kind, inline headline, words
+_cache: dict[str, Label] = {}
+
+
+def _labels(lines: tuple[str, ...]) -> dict[str, Label]:
+    """The label of every distinct non-blank line: from the cache, else classified, with the
+    keys of all the lines to classify folded in one pass (:func:`fold_lines`) and the phrase
+    gates tested once on all of them."""
+    labels: dict[str, Label] = {}
+    todo: list[str] = []
+    for line in dict.fromkeys(lines):
+        if line:
+            hit = _cache.get(line)
+            if hit is None:
+                todo.append(line)
+            else:
+                labels[line] = hit
+    if len(_cache) + len(todo) > _CACHED_LINES:
+        _cache.clear()
+    keys = fold_lines([_key_text(line) for line in todo])
+    joined = "\n".join(keys)
+    phrases = {phrase: phrase.within(joined) for phrase in _FUSED_PHRASES}
+    for line, key in zip(todo, keys, strict=True):
+        words = len(line.split())
+        labels[line] = label = (*_classify_key(line, key, words, phrases), words)
+        if len(line) <= _CACHED_CHARS:
+            _cache[line] = label
+    return labels
 
 
 def classify(text: str) -> Page:
     """Cut ``text`` into lines and label each one."""
     lines = tuple(line.strip() for line in text.split("\n"))
+    labels = _labels(lines)
     kinds: list[Kind] = []
     headlines: dict[int, str] = {}
     plain_left = 0  # unbulleted headline-like lines still taken as links
@@ -169,8 +201,7 @@ def classify(text: str) -> Page:
         if not line:
             kinds.append(Kind.BLANK)
             continue
-        words = len(line.split())
-        kind, headline = _label_line(line, words)
+        kind, headline, words = labels[line]
         if kind is Kind.LINK:  # inline "read also: headline"
             headlines[i] = headline or ""
         elif kind is Kind.BODY and listing:

@@ -69,12 +69,21 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 # str.translate looks every non-ASCII character up through a Python int, about 30 ns each. On
 # long texts one numpy gather over the same table, as code points, is several times faster.
-# Every _NORM entry is one character or none, and the only whitespace it yields is " ".
+# Every _NORM and _KEY entry is one character or none, and the only whitespace _NORM yields
+# is " ".
 _GONE = 0xFFFFFFFF
-_NORM_CODES = np.array(
-    [_GONE if v is None or v == "" else v if isinstance(v, int) else ord(v) for v in _NORM],
-    dtype=np.uint32,
-)
+
+
+def _as_codes(table: list[int | str | None]) -> np.ndarray:
+    """A translate table as code points, ``_GONE`` for the characters it deletes."""
+    return np.array(
+        [_GONE if v is None or v == "" else v if isinstance(v, int) else ord(v) for v in table],
+        dtype=np.uint32,
+    )
+
+
+_NORM_CODES = _as_codes(_NORM)
+_KEY_CODES = _as_codes(_KEY)
 _SPACE = np.uint32(ord(" "))
 _LONG = 256  # characters; below this the fixed cost of the numpy path is not worth it
 
@@ -92,6 +101,24 @@ def fold(text: str) -> str:
     are the same key) where the punctuation still matters.
     """
     return _nfkc(text).lower().translate(_KEY)
+
+
+def fold_lines(lines: list[str]) -> list[str]:
+    """``[fold(line) for line in lines]`` for lines without ``\\n``, at one numpy gather for all.
+
+    Folding a page line by line costs a table lookup through a Python int per non-ASCII
+    character; joined with ``\\n`` (which the fold keeps, and which NFKC and lower-casing never
+    produce) the lines take one gather, as :func:`_normalize_bmp` does.
+    """
+    joined = "\n".join(_nfkc(line).lower() for line in lines)
+    if not joined or joined.count("\n") != len(lines) - 1:
+        return [fold(line) for line in lines]
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(codes.max()) > 0xFFFF:
+        return [fold(line) for line in lines]
+    mapped = _KEY_CODES[codes]
+    folded = mapped[mapped != _GONE].tobytes().decode("utf-32-le", "surrogatepass")
+    return folded.split("\n")
 
 
 def normalize(text: str) -> str:

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.ingest.normalize import _LONG, _nfkc, _normalize_lowered, fold, normalize
+from agents.ingest.normalize import (
+    _LONG,
+    _nfkc,
+    _normalize_lowered,
+    fold,
+    fold_lines,
+    normalize,
+)
 from agents.samples import raw_messages
 
 CASES = [
@@ -64,3 +71,16 @@ def test_long_text_path_equals_translate_on_sample_pages() -> None:
     assert any(len(text) >= _LONG for text in texts)
     for text in texts:
         assert normalize(text) == _translated(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LONG_TEXT.map(lambda text: text.replace("\n", " ")) | st.text(max_size=40)))
+def test_fold_lines_equals_fold_of_each(lines: list[str]) -> None:
+    # Lines with a newline, lone surrogates and characters beyond the BMP take the fallback.
+    assert fold_lines(lines) == [fold(line) for line in lines]
+
+
+def test_fold_lines_on_sample_pages() -> None:
+    lines = [line for message in raw_messages()
+             for line in message.decode("utf-8", "replace").split("\n")]
+    assert fold_lines(lines) == [fold(line) for line in lines]
