@@ -46,6 +46,8 @@ _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit ab
 SCHEME = "affine32"
 _A, _B = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # uint32 each
 _EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datasketch's start
+_BAND_BYTES = ROWS * 4
+_BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key prefix, offset
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +98,9 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
     Cached: when one process runs both hops (one worker, ``khabar process``), the dedup hop's
     :meth:`Fingerprint.decode` asks again for the keys the page hop has just computed.
     """
-    width = ROWS * 4
-    return tuple(
-        f"{i}.{hashlib.blake2b(signature[i * width:(i + 1) * width], digest_size=8).hexdigest()}"
-        for i in range(BANDS)
-    )
+    blake2b = hashlib.blake2b
+    return tuple([prefix + blake2b(signature[start:start + _BAND_BYTES], digest_size=8).hexdigest()
+                  for prefix, start in _BAND_STARTS])
 
 
 def shingle_hashes(norm_text: str) -> np.ndarray:
@@ -108,7 +108,7 @@ def shingle_hashes(norm_text: str) -> np.ndarray:
     words = norm_text.encode().split()
     if not words:
         return np.empty(0, dtype=np.uint32)
-    word_hashes = np.array(list(map(zlib.crc32, words)), dtype=np.uint64)
+    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     windows = max(1, len(words) - SHINGLE_WORDS + 1)
     acc = word_hashes[:windows] * _MIX[0]
     for j in range(1, min(SHINGLE_WORDS, len(words))):
