@@ -1,7 +1,8 @@
 """The worker: thin Faust agents that move records between topics and tables.
 
 Two hops. ``khabar.pages`` consumes the raw partitions and runs the per-page cores
-(:class:`agents.pipeline.PageStage`), sending dead letters straight to the DLQ and
+(:class:`agents.pipeline.PageStage`, in the processes of :class:`agents.page_runner.PageRunner`
+unless ``KHABAR_CORE_PROCESSES=0``), sending dead letters straight to the DLQ and
 fingerprinted candidates to the single-partition ``<prefix>.dedup`` topic. ``khabar.dedup``
 owns the dedup tables (RocksDB, changelog-backed), decides canonical or duplicate
 (:class:`agents.pipeline.DedupStage`) and publishes. Every send happens before the event is
@@ -30,7 +31,8 @@ from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
-from agents.pipeline import DedupStage, Origin, PageStage
+from agents.page_runner import PageRunner
+from agents.pipeline import DedupStage, Origin
 from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
@@ -82,14 +84,13 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                         **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {}))
         for name in TABLES
     }
-    page_stage = PageStage(
+    runner = PageRunner(
         classifier, max_message_bytes=settings.max_message_bytes,
-        dlq_payload_bytes=settings.dlq_payload_bytes, observe=_observe,
+        dlq_payload_bytes=settings.dlq_payload_bytes, processes=settings.core_processes,
+        observe=_observe,
     )
-    state = DedupState.from_mappings(
-        dedup_docs=tables["dedup_docs"],
-        **{name: _LocalStore(tables[name]) for name in DERIVED},
-    )
+    local_stores = {name: _LocalStore(tables[name]) for name in DERIVED}
+    state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
@@ -114,29 +115,28 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
             metrics.END_TO_END_SECONDS.observe(max(0.0, time.time() - raw_timestamp))
 
     async def pages(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        # Batches: the cores run over every page of a batch first, then all of its records
-        # are sent at once, so they share producer batches (one record per send, spread over
-        # the linger, made the dedup partition a batch per page or two; Tansu's fetches slow
-        # down with a partition's batch count). Events are acked after their batch is sent.
-        async for events in stream.take_events(PAGE_BATCH, within=PAGE_BATCH_WITHIN):
-            results = []
-            for event in events:
-                message = event.message
-                origin = Origin(message.topic, message.partition, message.offset,
-                                message.timestamp)
-                results.append(page_stage.run(event.value or b"", origin))
-            for event, result in zip(events, results, strict=True):
-                metrics.PAGES.labels(metrics.source_label(result.source)).inc()
-                if result.dead_letter is not None:
-                    await send(Delivery(DLQ, result.dead_letter.get("source_id"),
-                                        result.dead_letter), event.message.timestamp)
-                for candidate in result.candidates:
-                    await topology.dedup.send(key=candidate["article"]["id"].encode(),
-                                              value=records.dumps(candidate))
-                yield None
-            # Neither a buffered batch nor a send suspends this task: yield the loop, or a
-            # backlog of raw pages starves the dedup agent and the producer's sender.
-            await asyncio.sleep(0)
+        # Batches: the cores run over every page of a batch first (in the runner's processes,
+        # or on the loop), then all of its records are sent at once, so they share producer
+        # batches (one record per send, spread over the linger, made the dedup partition a
+        # batch per page or two; Tansu's fetches slow down with a partition's batch count).
+        # Events are acked after their batch is sent.
+        try:
+            async for events in stream.take_events(PAGE_BATCH, within=PAGE_BATCH_WITHIN):
+                outcomes = await runner.run([(event.value or b"", _origin(event.message))
+                                             for event in events])
+                for event, outcome in zip(events, outcomes, strict=True):
+                    metrics.PAGES.labels(metrics.source_label(outcome.source)).inc()
+                    if outcome.dead_letter is not None:
+                        await send(Delivery(DLQ, outcome.dead_letter.get("source_id"),
+                                            outcome.dead_letter), event.message.timestamp)
+                    for key, value in outcome.candidates:
+                        await topology.dedup.send(key=key, value=value)
+                    yield None
+                # Neither a buffered batch nor a send suspends this task: yield the loop, or
+                # a backlog of raw pages starves the dedup agent and the producer's sender.
+                await asyncio.sleep(0)
+        finally:
+            runner.close()
         _loop_ended(app, "khabar.pages")
 
     async def dedup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
@@ -144,6 +144,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         frontier = 0.0
         async for value in stream:
             if index["stale"]:
+                for store in local_stores.values():
+                    store.cache.clear()  # the stores may have changed hands meanwhile
                 filed = state.rebuild_derived()
                 index["stale"] = False
                 log.info("dedup: derived tables rebuilt from %d stored articles", filed)
@@ -199,28 +201,63 @@ class _LocalStore(MutableMapping[str, Any]):
     a changelog record per band and index for every article. Keys and values cross as bytes
     (orjson), which skips faust's codec registry on the ~70 reads and writes of a decision.
     Writes need the current event (faust's RocksDB store picks the partition's database from
-    it), so use it only inside the table's agent."""
+    it), so use it only inside the table's agent.
+
+    The last ``CACHE_KEYS`` keys read or written are kept decoded, absent ones too: a decision
+    reads its 32 band buckets to find candidates, then again to add itself, and reads back the
+    expiry chunk it wrote for the article before. Writes go through to the store, so the cache
+    holds only what the store holds; :class:`DedupState` never mutates a value it read.
+    """
+
+    CACHE_KEYS = 4096
 
     def __init__(self, table: Any) -> None:
         self.table = table
+        self.cache: dict[str, Any] = {}
+
+    def _remember(self, key: str, value: Any) -> None:
+        cache = self.cache
+        cache.pop(key, None)
+        if len(cache) >= self.CACHE_KEYS:
+            del cache[next(iter(cache))]
+        cache[key] = value
 
     def __getitem__(self, key: str) -> Any:
-        return orjson.loads(self.table.data[key.encode()])
+        value = self.cache.get(key, _UNREAD)
+        if value is _UNREAD:
+            raw = self.table.data.get(key.encode())
+            value = _ABSENT if raw is None else orjson.loads(raw)
+            self._remember(key, value)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.table.data[key.encode()] = orjson.dumps(value)
+        self._remember(key, value)
 
     def __delitem__(self, key: str) -> None:
+        self._remember(key, _ABSENT)
         del self.table.data[key.encode()]
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key.encode() in self.table.data
+        if not isinstance(key, str):
+            return False
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
 
     def __iter__(self) -> Iterator[str]:
         return (key.decode() for key in self.table.data)
 
     def __len__(self) -> int:
         return len(self.table.data)
+
+
+_UNREAD = object()
+_ABSENT = object()
 
 
 class _CommitAndRebalanceMetrics(faust.Sensor):
@@ -249,6 +286,10 @@ def _register_metrics(app: faust.App) -> None:
     async def metrics_page(web: Any, request: Any) -> Any:
         # As a header: aiohttp refuses a content_type argument with a charset in it.
         return web.bytes(generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def _origin(message: Any) -> Origin:
+    return Origin(message.topic, message.partition, message.offset, message.timestamp)
 
 
 def _observe(stage: str, seconds: float) -> None:

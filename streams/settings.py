@@ -34,6 +34,7 @@ ENV_VARS: tuple[str, ...] = (
     "KHABAR_PRODUCER_LINGER_MS",
     "KHABAR_PRODUCER_BATCH_BYTES",
     "KHABAR_EVENT_LOOP",
+    "KHABAR_CORE_PROCESSES",
     "KHABAR_SECURITY_PROTOCOL",
     "KHABAR_SASL_MECHANISM",
     "KHABAR_SASL_USERNAME",
@@ -79,6 +80,8 @@ class Settings:
     log_level: str = "info"
     #: The worker's event loop: uvloop cuts faust's and aiokafka's per-message loop overhead.
     event_loop: str = "uvloop"
+    #: Processes that run the per-page cores beside the event loop; 0 runs them on the loop.
+    core_processes: int = 1
     producer_linger_ms: int = 5
     #: Per-partition producer batch limit: fewer, larger produce requests (faust's is 16 KiB).
     producer_batch_bytes: int = 262_144
@@ -135,6 +138,8 @@ class Settings:
                               LOG_LEVELS, d.log_level),
             event_loop=_choice("KHABAR_EVENT_LOOP", get("KHABAR_EVENT_LOOP"), EVENT_LOOPS,
                                d.event_loop),
+            core_processes=_int("KHABAR_CORE_PROCESSES", get("KHABAR_CORE_PROCESSES"),
+                                d.core_processes, 0, 64),
             producer_linger_ms=_int("KHABAR_PRODUCER_LINGER_MS", get("KHABAR_PRODUCER_LINGER_MS"),
                                     d.producer_linger_ms, 0, 10_000),
             producer_batch_bytes=_int("KHABAR_PRODUCER_BATCH_BYTES",

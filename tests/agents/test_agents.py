@@ -24,7 +24,7 @@ from faust.types import TP
 
 from agents.dedup.fingerprint import Fingerprint
 from agents.pipeline import Origin, PageStage
-from agents.worker import Worker, build
+from agents.worker import Worker, _LocalStore, build
 from streams import records
 from streams.app import configure
 from streams.settings import Settings
@@ -53,7 +53,8 @@ CEASEFIRE = (
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return Settings(store="memory://", data_dir=tmp_path_factory.mktemp("faust"),
-                    topic_prefix=PREFIX, partitions=2, app_id="khabar-agent-tests")
+                    topic_prefix=PREFIX, partitions=2, app_id="khabar-agent-tests",
+                    core_processes=0)  # the cores on the loop, where tests can patch them
 
 
 @pytest.fixture(scope="session")
@@ -237,3 +238,23 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(worker.app, "in_recovery", True)
     recovering = await views["/readyz"].get(None)
     assert recovering.status == 503 and orjson.loads(recovering.body)["recovering"] is True
+
+
+async def test_local_store_caches_reads_and_writes_through() -> None:
+    data: dict[bytes, bytes] = {}
+    store = _LocalStore(SimpleNamespace(data=data))
+    with pytest.raises(KeyError):
+        store["band-1"]
+    assert "band-1" not in store and store.get("band-1", ()) == ()
+    store["band-1"] = ["a1"]
+    assert data[b"band-1"] == b'["a1"]' and store["band-1"] == ["a1"]
+    data[b"band-1"] = b'["changed underneath"]'
+    assert store["band-1"] == ["a1"]  # served from the cache
+    del store["band-1"]
+    assert b"band-1" not in data and "band-1" not in store
+    for i in range(_LocalStore.CACHE_KEYS + 10):
+        store[f"k{i}"] = i
+    assert len(store.cache) == _LocalStore.CACHE_KEYS
+    data[b"k0"] = b'"from the store"'
+    assert store["k0"] == "from the store"  # evicted first, read again
+    assert store[f"k{_LocalStore.CACHE_KEYS + 9}"] == _LocalStore.CACHE_KEYS + 9
