@@ -49,12 +49,23 @@ def log(message: str) -> None:
 
 
 def cpu_seconds(pid: int) -> float:
-    """utime + stime of one process, from /proc."""
+    """CPU of a process and of its children, live (the worker's core processes) or reaped."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return float("nan")
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    ticks = sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / CLK_TCK + sum(cpu_seconds(child) for child in _children(pid))
+
+
+def _children(pid: int) -> list[int]:
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return children
 
 
 class Kafka:
