@@ -16,6 +16,7 @@ import logging
 import os
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
@@ -203,9 +204,9 @@ class _LocalStore(MutableMapping[str, Any]):
     Writes need the current event (faust's RocksDB store picks the partition's database from
     it), so use it only inside the table's agent.
 
-    The last ``CACHE_KEYS`` keys read or written are kept decoded, absent ones too: a decision
-    reads its 32 band buckets to find candidates, then again to add itself, and reads back the
-    expiry chunk it wrote for the article before. Writes go through to the store, so the cache
+    The last ``CACHE_KEYS`` keys read from the store or written are kept decoded, absent ones
+    too: a decision reads its 32 band buckets to find candidates, then again to add itself,
+    and reads back the expiry chunk it wrote for the article before. Writes go through to the store, so the cache
     holds only what the store holds; :class:`DedupState` never mutates a value it read.
     """
 
@@ -213,13 +214,14 @@ class _LocalStore(MutableMapping[str, Any]):
 
     def __init__(self, table: Any) -> None:
         self.table = table
-        self.cache: dict[str, Any] = {}
+        self.cache: OrderedDict[str, Any] = OrderedDict()
 
     def _remember(self, key: str, value: Any) -> None:
         cache = self.cache
-        cache.pop(key, None)
-        if len(cache) >= self.CACHE_KEYS:
-            del cache[next(iter(cache))]
+        if key in cache:
+            cache.move_to_end(key)
+        elif len(cache) >= self.CACHE_KEYS:
+            cache.popitem(last=False)
         cache[key] = value
 
     def __getitem__(self, key: str) -> Any:
