@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 
 from agents.classify.core import Classifier
-from agents.page_runner import PageOutcome, PageRunner
+from agents.page_runner import PARENT_CHECK_SECONDS, PageOutcome, PageRunner
 from agents.pipeline import Origin
 from agents.samples import raw_messages
 
@@ -70,3 +77,60 @@ def test_a_closed_runner_starts_a_new_pool_for_the_next_batch() -> None:
     finally:
         runner.close()
     assert comparable(first) == comparable(second)
+
+
+def test_a_dead_pool_process_fails_the_batch_instead_of_losing_it() -> None:
+    runner = PageRunner(CLASSIFIER, max_message_bytes=100_000, dlq_payload_bytes=1000,
+                        processes=1, observe=lambda s, t: None)
+    page = [(raw_messages()[0], Origin("raw", 0, 0, 1.7e9))]
+
+    async def kill_then_run() -> None:
+        await runner.run(page)
+        for process in list(runner.pool._processes.values()):  # type: ignore[union-attr]
+            os.kill(process.pid, signal.SIGKILL)
+            process.join(10)
+        await runner.run(page)
+
+    try:
+        with pytest.raises(BrokenProcessPool):
+            asyncio.run(kill_then_run())
+    finally:
+        runner.close()
+
+
+PARENT = """
+import asyncio, sys, time
+from agents.classify.core import Classifier
+from agents.page_runner import PageRunner
+from agents.pipeline import Origin
+runner = PageRunner(Classifier.from_file(), max_message_bytes=100_000, dlq_payload_bytes=1000,
+                    processes=1, observe=lambda s, t: None)
+asyncio.run(runner.run([(b"{}", Origin("raw", 0, 0, 1.7e9))]))
+print(*[p.pid for p in runner.pool._processes.values()], flush=True)
+time.sleep(60)
+"""
+
+
+def test_pool_processes_leave_when_their_worker_is_killed() -> None:
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE,
+                              cwd=Path(__file__).resolve().parents[3], text=True)
+    try:
+        children = [int(pid) for pid in parent.stdout.readline().split()]  # type: ignore[union-attr]
+        assert children and all(alive(pid) for pid in children)
+        parent.kill()
+        parent.wait(10)
+        deadline = time.monotonic() + 10 * PARENT_CHECK_SECONDS
+        while any(alive(pid) for pid in children) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(alive(pid) for pid in children)
+    finally:
+        parent.kill()
+
+
+def alive(pid: int) -> bool:
+    """Running, not gone and not a zombie (an orphan's exit may wait for its reaper)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
