@@ -33,6 +33,7 @@ from agents.demo import Accounting, settings_env
 from agents.kafka_io import publish
 from agents.pipeline import Origin
 from agents.samples.synthetic import Corpus, Generator
+from agents.worker import PAGE_BATCH
 from streams.embedded import EmbeddedBroker, free_port
 from streams.settings import Settings
 from tests.cluster import REPO, WorkerProcess, collect, names, publish_messages, settings_for
@@ -484,7 +485,9 @@ def test_an_agent_whose_loop_ends_stops_the_worker(broker: EmbeddedBroker,
     log = tmp_path / "worker.log"
     process = _run(settings, ["-c", ENDING_STREAM], log)
     try:
-        publish_messages(settings, Generator(seed=77).corpus(stories=10, bad=0).messages)
+        messages = Generator(seed=77).corpus(stories=60, bad=0).messages
+        assert len(messages) > 3 * PAGE_BATCH  # more than three batches however they fill
+        publish_messages(settings, messages)
         code = process.wait(timeout=90)
     finally:
         if process.poll() is None:
