@@ -199,15 +199,17 @@ class _CrashOnSendError(faust.Sensor):
 class _LocalStore(MutableMapping[str, Any]):
     """A table's local store, written without a changelog: for state derived from
     ``dedup_docs`` (buckets, exact hashes, expiry index, stories), which would otherwise cost
-    a changelog record per band and index for every article. Keys and values cross as bytes
-    (orjson), which skips faust's codec registry on the ~70 reads and writes of a decision.
-    Writes need the current event (faust's RocksDB store picks the partition's database from
-    it), so use it only inside the table's agent.
+    a changelog record per band and index for every article. Use it only inside the table's
+    agent.
 
-    The last ``CACHE_KEYS`` keys read from the store or written are kept decoded, absent ones
+    Keys and values cross as bytes (orjson), straight to the partition's database: faust's
+    store layer (key codec, current-event lookup, key index, a KeyError per miss) cost more
+    than RocksDB itself on the ~70 reads and writes of a decision. The tables have one
+    partition, 0. The last ``CACHE_KEYS`` keys read or written are kept decoded, absent ones
     too: a decision reads its 32 band buckets to find candidates, then again to add itself,
-    and reads back the expiry chunk it wrote for the article before. Writes go through to the store, so the cache
-    holds only what the store holds; :class:`DedupState` never mutates a value it read.
+    and reads back the expiry chunk it wrote for the article before. Writes go through, so
+    the cache holds only what the store holds; :class:`DedupState` never mutates a value it
+    read.
     """
 
     CACHE_KEYS = 4096
@@ -215,6 +217,13 @@ class _LocalStore(MutableMapping[str, Any]):
     def __init__(self, table: Any) -> None:
         self.table = table
         self.cache: OrderedDict[str, Any] = OrderedDict()
+
+    def _db(self) -> Any:
+        """faust's RocksDB database (rocksdict, raw bytes) of partition 0, opened on first use
+        and reopened after a rebalance; or, with ``memory://``, the memory store's dict."""
+        store = self.table.data
+        open_partition = getattr(store, "_db_for_partition", None)
+        return store.data if open_partition is None else open_partition(0)
 
     def _remember(self, key: str, value: Any) -> None:
         cache = self.cache
@@ -227,7 +236,7 @@ class _LocalStore(MutableMapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         value = self.cache.get(key, _UNREAD)
         if value is _UNREAD:
-            raw = self.table.data.get(key.encode())
+            raw = self._db().get(key.encode())
             value = _ABSENT if raw is None else orjson.loads(raw)
             self._remember(key, value)
         if value is _ABSENT:
@@ -235,12 +244,12 @@ class _LocalStore(MutableMapping[str, Any]):
         return value
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.table.data[key.encode()] = orjson.dumps(value)
+        self._db()[key.encode()] = orjson.dumps(value)
         self._remember(key, value)
 
     def __delitem__(self, key: str) -> None:
         self._remember(key, _ABSENT)
-        del self.table.data[key.encode()]
+        del self._db()[key.encode()]
 
     def __contains__(self, key: object) -> bool:
         if not isinstance(key, str):
@@ -322,9 +331,11 @@ def _count(delivery: Delivery) -> None:
 
 
 def _loop_ended(app: faust.App, agent: str) -> None:
-    """After an agent's ``async for``: a stream ends only when the worker stops. Anything else
-    is a silent death; raise, and the crashing supervisor stops the worker (non-zero exit)."""
-    if app.should_stop or getattr(app.consumer, "should_stop", False):
+    """After an agent's ``async for``: in a worker, a stream ends only when the worker stops.
+    Anything else is a silent death; raise, and the crashing supervisor stops the worker
+    (non-zero exit). Outside a worker (an agent under ``test_context()``), the stream's end is
+    the test's."""
+    if not app.in_worker or app.should_stop or getattr(app.consumer, "should_stop", False):
         return
     log.critical("%s: its stream loop ended while the worker runs; stopping the worker", agent)
     # faust's graceful stop can hang waiting for the other agent's stream: exit regardless.

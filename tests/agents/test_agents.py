@@ -240,9 +240,23 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
     assert recovering.status == 503 and orjson.loads(recovering.body)["recovering"] is True
 
 
-async def test_local_store_caches_reads_and_writes_through() -> None:
+class _RocksDBLike:
+    """faust's RocksDB store as _LocalStore uses it: a database per partition."""
+
+    def __init__(self, data: dict[bytes, bytes]) -> None:
+        self.data = data
+        self.opened: list[int] = []
+
+    def _db_for_partition(self, partition: int) -> dict[bytes, bytes]:
+        self.opened.append(partition)
+        return self.data
+
+
+@pytest.mark.parametrize("rocksdb", [False, True], ids=["memory", "rocksdb"])
+async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> None:
     data: dict[bytes, bytes] = {}
-    store = _LocalStore(SimpleNamespace(data=data))
+    faust_store = _RocksDBLike(data) if rocksdb else SimpleNamespace(data=data)
+    store = _LocalStore(SimpleNamespace(data=faust_store))
     with pytest.raises(KeyError):
         store["band-1"]
     assert "band-1" not in store and store.get("band-1", ()) == ()
@@ -258,3 +272,19 @@ async def test_local_store_caches_reads_and_writes_through() -> None:
     data[b"k0"] = b'"from the store"'
     assert store["k0"] == "from the store"  # evicted first, read again
     assert store[f"k{_LocalStore.CACHE_KEYS + 9}"] == _LocalStore.CACHE_KEYS + 9
+    if rocksdb:  # the tables have one partition
+        assert set(faust_store.opened) == {0}
+
+
+async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
+    worker: Worker, sent: Sent, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Outside a worker (test_context()), an agent's end does not arm the worker's exit
+    watchdog (a threading.Timer that would end this process); the integration tier checks
+    that a worker whose stream ends by itself exits."""
+    timers: list[Any] = []
+    monkeypatch.setattr("agents.worker.threading.Timer", lambda *a, **k: timers.append(a))
+    for agent in (worker.pages_agent, worker.dedup_agent):
+        async with agent.test_context():
+            pass
+    assert timers == []
