@@ -95,8 +95,9 @@ class Fingerprint:
 def band_keys(signature: bytes) -> tuple[str, ...]:
     """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots.
 
-    Cached: when one process runs both hops (one worker, ``khabar process``), the dedup hop's
-    :meth:`Fingerprint.decode` asks again for the keys the page hop has just computed.
+    Cached: when one process runs both hops (``khabar process``, a worker with
+    ``KHABAR_CORE_PROCESSES=0``), the dedup hop's :meth:`Fingerprint.decode` asks again for
+    the keys the page hop has just computed.
     """
     blake2b = hashlib.blake2b
     return tuple([prefix + blake2b(signature[start:start + _BAND_BYTES], digest_size=8).hexdigest()

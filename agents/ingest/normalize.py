@@ -113,12 +113,10 @@ def fold_lines(lines: list[str]) -> list[str]:
     joined = "\n".join(_nfkc(line).lower() for line in lines)
     if not joined or joined.count("\n") != len(lines) - 1:
         return [fold(line) for line in lines]
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if int(codes.max()) > 0xFFFF:
+    mapped = _translate_bmp(joined, _KEY_CODES)
+    if mapped is None:
         return [fold(line) for line in lines]
-    mapped = _KEY_CODES[codes]
-    folded = mapped[mapped != _GONE].tobytes().decode("utf-32-le", "surrogatepass")
-    return folded.split("\n")
+    return mapped.tobytes().decode("utf-32-le", "surrogatepass").split("\n")
 
 
 def normalize(text: str) -> str:
@@ -150,11 +148,9 @@ def _normalize_bmp(lowered: str) -> str | None:
     A space is stable under NFKC (it never composes), so squeezing runs of spaces does not
     change whether the text is normalized.
     """
-    codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    if int(codes.max()) > 0xFFFF:
+    mapped = _translate_bmp(lowered, _NORM_CODES)
+    if mapped is None:
         return None
-    mapped = _NORM_CODES[codes]
-    mapped = mapped[mapped != _GONE]
     space = mapped == _SPACE
     keep = ~space
     keep[1:] |= ~space[:-1]  # a space stays only after a non-space
@@ -162,3 +158,13 @@ def _normalize_bmp(lowered: str) -> str | None:
     if not unicodedata.is_normalized("NFKC", folded):
         return None
     return folded.strip(" ")
+
+
+def _translate_bmp(text: str, table: np.ndarray) -> np.ndarray | None:
+    """``text.translate`` as code points through ``table`` (one numpy gather), deleted
+    characters dropped; None when ``text`` has characters beyond the BMP."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    if int(codes.max()) > 0xFFFF:
+        return None
+    mapped = table[codes]
+    return mapped[mapped != _GONE]
