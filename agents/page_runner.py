@@ -56,8 +56,6 @@ class PageRunner:
                  dlq_payload_bytes: int, processes: int, observe: Observer) -> None:
         self.processes = processes
         self.observe = observe
-        self.classifier = classifier
-        self.limits = (max_message_bytes, dlq_payload_bytes)
         self.stage = PageStage(classifier, max_message_bytes=max_message_bytes,
                                dlq_payload_bytes=dlq_payload_bytes, observe=observe)
         self.pool: ProcessPoolExecutor | None = None
@@ -71,7 +69,8 @@ class PageRunner:
             self.pool = ProcessPoolExecutor(
                 self.processes, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_process,
-                initargs=(self.classifier, *self.limits, os.getpid()),
+                initargs=(self.stage.classifier, self.stage.max_message_bytes,
+                          self.stage.dlq_payload_bytes, os.getpid()),
             )
         loop = asyncio.get_running_loop()
         size = math.ceil(len(pages) / self.processes)

@@ -251,15 +251,6 @@ class _LocalStore(MutableMapping[str, Any]):
         self._remember(key, _ABSENT)
         del self._db()[key.encode()]
 
-    def __contains__(self, key: object) -> bool:
-        if not isinstance(key, str):
-            return False
-        try:
-            self[key]
-        except KeyError:
-            return False
-        return True
-
     def __iter__(self) -> Iterator[str]:
         return (key.decode() for key in self.table.data)
 

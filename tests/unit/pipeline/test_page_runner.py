@@ -38,10 +38,14 @@ def comparable(outcomes: list[PageOutcome]) -> list[Any]:
     return out
 
 
+def make_runner(processes: int, observe: Any = lambda stage, seconds: None) -> PageRunner:
+    return PageRunner(CLASSIFIER, max_message_bytes=100_000, dlq_payload_bytes=1000,
+                      processes=processes, observe=observe)
+
+
 def run(processes: int, pages: list[tuple[bytes, Origin]]) -> tuple[list[PageOutcome], list]:
     timings: list[tuple[str, float]] = []
-    runner = PageRunner(CLASSIFIER, max_message_bytes=100_000, dlq_payload_bytes=1000,
-                        processes=processes, observe=lambda s, t: timings.append((s, t)))
+    runner = make_runner(processes, lambda s, t: timings.append((s, t)))
     try:
         return asyncio.run(runner.run(pages)), timings
     finally:
@@ -62,8 +66,7 @@ def test_pool_processes_give_the_loops_outcomes_in_order(processes: int) -> None
 
 
 def test_a_closed_runner_starts_a_new_pool_for_the_next_batch() -> None:
-    runner = PageRunner(CLASSIFIER, max_message_bytes=100_000, dlq_payload_bytes=1000,
-                        processes=1, observe=lambda s, t: None)
+    runner = make_runner(1)
     page = [(raw_messages()[0], Origin("raw", 0, 0, 1.7e9))]
 
     async def twice() -> tuple[list[PageOutcome], list[PageOutcome]]:
@@ -80,8 +83,7 @@ def test_a_closed_runner_starts_a_new_pool_for_the_next_batch() -> None:
 
 
 def test_a_dead_pool_process_fails_the_batch_instead_of_losing_it() -> None:
-    runner = PageRunner(CLASSIFIER, max_message_bytes=100_000, dlq_payload_bytes=1000,
-                        processes=1, observe=lambda s, t: None)
+    runner = make_runner(1)
     page = [(raw_messages()[0], Origin("raw", 0, 0, 1.7e9))]
 
     async def kill_then_run() -> None:
