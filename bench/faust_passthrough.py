@@ -36,7 +36,7 @@ def main(argv: list[str]) -> None:
         config.update(stream_buffer_maxsize=4096)
     else:
         for key in ("producer_linger_ms", "producer_max_batch_size", "stream_buffer_maxsize",
-                    "broker_commit_interval", "Worker", "Monitor"):
+                    "broker_max_poll_records", "broker_commit_interval", "Worker", "Monitor"):
             config.pop(key)
     app.config_from_object(config, force=True)
     source = app.topic(src, value_serializer="raw", key_serializer="raw")

@@ -9,6 +9,7 @@ workarounds, ``../shared/docs/broker.md``) lives here and only here, and is appl
 from __future__ import annotations
 
 import asyncio
+import math
 import ssl
 from collections.abc import Mapping
 from time import monotonic
@@ -20,8 +21,20 @@ from faust.sensors.monitor import Monitor
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, server_list
 from faust.types import TP, EventT, StreamT, TransportT
+from mode.utils.queues import FlowControlQueue
 
 from streams.settings import Settings
+
+#: Events an agent's stream buffers before its partitions stop being fetched.
+STREAM_BUFFER = 1024
+#: The most records one poll hands to the agents. faust stops fetching a partition once its
+#: stream's buffer passes ``1/pressure_high_ratio`` full, but still delivers the rest of a poll
+#: in full, and one loop delivers to every agent: a full buffer blocks it until the agent has
+#: drained it. A poll no larger than the buffer's last fifth seldom blocks. Unbounded, a poll
+#: took up to 1 MiB per raw partition (~2,400 pages), and under a raw backlog the dedup agent
+#: then got nothing for up to 10 s at a time while the pages agent worked through them.
+MAX_POLL_RECORDS = STREAM_BUFFER - math.floor(STREAM_BUFFER
+                                              / FlowControlQueue.pressure_high_ratio)
 
 #: Tansu does not wake a fetch when data arrives: it waits ~¼–½ of the fetch wait.
 EMBEDDED_FETCH_WAIT_MS = 20
@@ -168,7 +181,8 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "consumer_max_fetch_size": max(1_048_576, settings.max_message_bytes * 2),
         "consumer_auto_offset_reset": "earliest",
         "broker_commit_interval": 1.0,
-        "stream_buffer_maxsize": 1024,
+        "stream_buffer_maxsize": STREAM_BUFFER,
+        "broker_max_poll_records": MAX_POLL_RECORDS,
         "table_cleanup_interval": 60.0,
         "logging_config": None,
         "processing_guarantee": "at_least_once",

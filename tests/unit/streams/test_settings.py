@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
+from mode.utils.queues import FlowControlQueue
 
 from streams.app import faust_config
 from streams.settings import ENV_VARS, Settings, SettingsError
@@ -66,3 +68,13 @@ def test_embedded_profile_only_when_asked() -> None:
     # Producers batch in both: recovery reads its end offsets from fetch responses.
     assert embedded["producer_max_batch_size"] == production["producer_max_batch_size"] > 16384
     assert embedded["broker_session_timeout"] < 10
+
+
+def test_a_poll_fits_in_what_a_stream_buffer_has_left_when_fetching_stops() -> None:
+    """A poll larger than that blocks faust's one delivery loop, and so every other agent,
+    until the agent with the full buffer drains it (``tests/integration/test_flow.py``)."""
+    for profile in ("kafka", "embedded"):
+        config = faust_config(Settings.from_env({"KHABAR_BROKER_PROFILE": profile}))
+        buffer = config["stream_buffer_maxsize"]
+        fetching_stops = math.floor(buffer / FlowControlQueue.pressure_high_ratio)
+        assert 0 < config["broker_max_poll_records"] <= buffer - fetching_stops
