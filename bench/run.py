@@ -299,10 +299,12 @@ def latency(kafka: Kafka, prefix: str, per_s: float, seconds: float, corpus: Ben
         consumer = kafka.consumer(f"bench-lat-{uuid.uuid4().hex[:6]}", reset="latest")
         consumer.subscribe([f"{prefix}.enriched", f"{prefix}.duplicates"],
                            on_assign=lambda c, parts: ready.set())
+        # poll, not consume(n, timeout): consume waits for n messages or the timeout, which
+        # added up to 50 ms (p50 26 ms at 100/s) to every latency measured here.
         while not stop.is_set():
-            for m in consumer.consume(500, 0.05):
-                if not m.error() and m.key() is not None:
-                    got.setdefault(m.key(), time.time())
+            m = consumer.poll(0.05)
+            if m is not None and not m.error() and m.key() is not None:
+                got.setdefault(m.key(), time.time())
         consumer.close()
 
     thread = threading.Thread(target=consume, daemon=True)
