@@ -235,15 +235,24 @@ class _LocalStore(MutableMapping[str, Any]):
             cache.popitem(last=False)
         cache[key] = value
 
-    def __getitem__(self, key: str) -> Any:
+    def _read(self, key: str) -> Any:
         value = self.cache.get(key, _UNREAD)
         if value is _UNREAD:
             raw = self._db().get(key.encode())
             value = _ABSENT if raw is None else orjson.loads(raw)
             self._remember(key, value)
+        return value
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._read(key)
         if value is _ABSENT:
             raise KeyError(key)
         return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Without ``Mapping.get``'s KeyError: most band buckets a decision reads are absent."""
+        value = self._read(key)
+        return default if value is _ABSENT else value
 
     def __setitem__(self, key: str, value: Any) -> None:
         self._db()[key.encode()] = orjson.dumps(value)

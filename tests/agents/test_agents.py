@@ -259,9 +259,9 @@ async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> Non
     store = _LocalStore(SimpleNamespace(data=faust_store))
     with pytest.raises(KeyError):
         store["band-1"]
-    assert "band-1" not in store and store.get("band-1", ()) == ()
+    assert "band-1" not in store and store.get("band-1", ()) == () and store.get("band-1") is None
     store["band-1"] = ["a1"]
-    assert data[b"band-1"] == b'["a1"]' and store["band-1"] == ["a1"]
+    assert data[b"band-1"] == b'["a1"]' and store["band-1"] == ["a1"] == store.get("band-1", ())
     data[b"band-1"] = b'["changed underneath"]'
     assert store["band-1"] == ["a1"]  # served from the cache
     del store["band-1"]
