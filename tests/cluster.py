@@ -90,6 +90,21 @@ class WorkerProcess:
         self.log.close()
 
 
+def metric(worker: WorkerProcess, name: str) -> float:
+    """Sum of every sample of ``name`` on the worker's /metrics page (0 when unreachable)."""
+    try:
+        status, body = worker.get("/metrics", timeout=5.0)
+    except OSError:
+        return 0.0
+    if status != 200:
+        return 0.0
+    total = 0.0
+    for line in body.decode().splitlines():
+        if line.startswith(name) and line[len(name)] in " {":
+            total += float(line.rsplit(" ", 1)[1])
+    return total
+
+
 def names(settings: Settings, labels: Iterable[str] = ()) -> TopicNames:
     return TopicNames(settings.topic_prefix, tuple(labels))
 

@@ -26,7 +26,7 @@ from agents.kafka_io import bootstrap, ensure_topics
 from agents.samples.synthetic import Generator
 from streams.embedded import free_port
 from streams.settings import Settings
-from tests.cluster import WorkerProcess, collect, names, settings_for
+from tests.cluster import WorkerProcess, collect, metric, names, settings_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -65,17 +65,6 @@ def _burst(settings: Settings, topic: str, placed: list[tuple[int, bytes, bytes]
             await producer.stop()
 
     asyncio.run(run())
-
-
-def _metric(worker: WorkerProcess, name: str) -> float:
-    """Sum of every sample of ``name`` on the worker's /metrics page."""
-    status, body = worker.get("/metrics", timeout=5.0)
-    assert status == 200
-    total = 0.0
-    for line in body.decode().splitlines():
-        if line.startswith(name) and line[len(name)] in " {":
-            total += float(line.rsplit(" ", 1)[1])
-    return total
 
 
 def _wait_all_ready(workers: list[WorkerProcess], timeout: float = READY_TIMEOUT) -> None:
@@ -156,7 +145,7 @@ def test_copies_on_different_partitions_and_workers_meet_across_a_restart(
         outputs = collect(base, [topics.enriched, topics.duplicates],
                           until=_seen(set(story_of), topics.enriched, topics.duplicates),
                           timeout=COLLECT_TIMEOUT, idle=3.0)
-        pages_per_worker = [_metric(w, "khabar_pages_total") for w in workers]
+        pages_per_worker = [metric(w, "khabar_pages_total") for w in workers]
     finally:
         for worker in workers:
             worker.kill()
@@ -210,7 +199,7 @@ def test_copies_on_different_partitions_and_workers_meet_across_a_restart(
         outputs = collect(base, [topics.enriched, topics.duplicates],
                           until=_seen(set(later), topics.enriched, topics.duplicates),
                           timeout=COLLECT_TIMEOUT, idle=3.0)
-        docs = _metric(worker, 'khabar_dedup_state_keys{table="dedup_docs"}')
+        docs = metric(worker, 'khabar_dedup_state_keys{table="dedup_docs"}')
     finally:
         worker.stop()
 

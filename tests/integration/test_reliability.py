@@ -36,7 +36,15 @@ from agents.samples.synthetic import Corpus, Generator
 from agents.worker import PAGE_BATCH
 from streams.embedded import EmbeddedBroker, free_port
 from streams.settings import Settings
-from tests.cluster import REPO, WorkerProcess, collect, names, publish_messages, settings_for
+from tests.cluster import (
+    REPO,
+    WorkerProcess,
+    collect,
+    metric,
+    names,
+    publish_messages,
+    settings_for,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -46,21 +54,6 @@ SOAK = os.environ.get("KHABAR_SOAK") == "1"
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-def metric(worker: WorkerProcess, name: str) -> float:
-    """Sum of every sample of ``name`` on the worker's /metrics page (0 when unreachable)."""
-    try:
-        status, body = worker.get("/metrics", timeout=5.0)
-    except OSError:
-        return 0.0
-    if status != 200:
-        return 0.0
-    total = 0.0
-    for line in body.decode().splitlines():
-        if line.startswith(name) and line[len(name)] in " {":
-            total += float(line.rsplit(" ", 1)[1])
-    return total
-
 
 def wait_pages(worker: WorkerProcess, at_least: float, timeout: float) -> float:
     """Wait until the worker has taken in ``at_least`` raw pages; return how many it has."""
