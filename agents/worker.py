@@ -162,8 +162,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 last_expiry = time.monotonic()
                 dropped = dedup_stage.deduper.expire(frontier)
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
-                for table, keys in state.key_counts().items():
-                    metrics.DEDUP_STATE_KEYS.labels(table).set(keys)
+                for name, table in tables.items():
+                    metrics.DEDUP_STATE_KEYS.labels(name).set(_estimated_keys(table))
             await asyncio.sleep(0)
             yield None
         _loop_ended(app, "khabar.dedup")
@@ -271,6 +271,22 @@ class _LocalStore(MutableMapping[str, Any]):
 
 _UNREAD = object()
 _ABSENT = object()
+
+
+def _estimated_keys(table: Any) -> int:
+    """Keys in a dedup table without walking them, for the state gauge.
+
+    ``len()`` of a faust RocksDB table iterates every key, on the event loop: at 20,000
+    articles in the window that was 565,000 band keys and 0.2 s, once a minute, growing with the
+    window. RocksDB's ``estimate-num-keys`` is read in microseconds, but counts overwritten and
+    deleted keys until compaction folds them (the expiry index, rewritten on every article, read
+    2,576 for 82 keys). The memory store's count is exact.
+    """
+    store = table.data
+    open_partition = getattr(store, "_db_for_partition", None)
+    if open_partition is None:
+        return len(store.data)
+    return open_partition(0).property_int_value("rocksdb.estimate-num-keys") or 0
 
 
 class _CommitAndRebalanceMetrics(faust.Sensor):

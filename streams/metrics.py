@@ -31,7 +31,8 @@ CONSUMER_LAG = Gauge(
     "khabar_consumer_lag", "Messages behind the high watermark, per assigned partition.",
     ["topic", "partition"],
 )
-DEDUP_STATE_KEYS = Gauge("khabar_dedup_state_keys", "Keys in each dedup table.", ["table"])
+DEDUP_STATE_KEYS = Gauge("khabar_dedup_state_keys",
+                         "Keys in each dedup table (RocksDB's estimate).", ["table"])
 STORIES = Gauge("khabar_stories", "Stories seen by this worker, by copy count.", ["copies"])
 COMMIT_SECONDS = Histogram(
     "khabar_commit_seconds", "Offset commits: producer flush plus the commit request.",

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import faust
 import orjson
 import pytest
+from faust.stores.rocksdb import RocksDBOptions
 from faust.streams import current_event
 from faust.types import TP
 
 from agents.dedup.fingerprint import Fingerprint
 from agents.pipeline import Origin, PageStage
-from agents.worker import Worker, _LocalStore, build
+from agents.worker import Worker, _estimated_keys, _LocalStore, build
 from streams import records
 from streams.app import configure
 from streams.settings import Settings
@@ -274,6 +276,30 @@ async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> Non
     assert store[f"k{_LocalStore.CACHE_KEYS + 9}"] == _LocalStore.CACHE_KEYS + 9
     if rocksdb:  # the tables have one partition
         assert set(faust_store.opened) == {0}
+
+
+async def test_the_state_gauge_reads_rocksdbs_estimate_instead_of_walking_the_keys(
+        tmp_path: Path) -> None:
+    db = RocksDBOptions().open(tmp_path / "dedup_buckets")
+    for i in range(1000):
+        db[f"band-{i}".encode()] = b'["a1"]'
+
+    class FaustRocksDBStore:
+        """len() and iteration walk every key: the gauge must not use them."""
+
+        def _db_for_partition(self, partition: int) -> Any:
+            assert partition == 0
+            return db
+
+        def __len__(self) -> int:
+            raise AssertionError("the gauge walked the keys")
+
+        def __iter__(self) -> Iterator[bytes]:
+            raise AssertionError("the gauge walked the keys")
+
+    assert _estimated_keys(SimpleNamespace(data=FaustRocksDBStore())) == 1000
+    memory_store = SimpleNamespace(data={b"band-1": b"[]", b"band-2": b"[]"})
+    assert _estimated_keys(SimpleNamespace(data=memory_store)) == 2
 
 
 async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
