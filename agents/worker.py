@@ -220,13 +220,6 @@ class _LocalStore(MutableMapping[str, Any]):
         self.table = table
         self.cache: OrderedDict[str, Any] = OrderedDict()
 
-    def _db(self) -> Any:
-        """faust's RocksDB database (rocksdict, raw bytes) of partition 0, opened on first use
-        and reopened after a rebalance; or, with ``memory://``, the memory store's dict."""
-        store = self.table.data
-        open_partition = getattr(store, "_db_for_partition", None)
-        return store.data if open_partition is None else open_partition(0)
-
     def _remember(self, key: str, value: Any) -> None:
         cache = self.cache
         if key in cache:
@@ -238,7 +231,7 @@ class _LocalStore(MutableMapping[str, Any]):
     def _read(self, key: str) -> Any:
         value = self.cache.get(key, _UNREAD)
         if value is _UNREAD:
-            raw = self._db().get(key.encode())
+            raw = _partition_db(self.table).get(key.encode())
             value = _ABSENT if raw is None else orjson.loads(raw)
             self._remember(key, value)
         return value
@@ -255,12 +248,12 @@ class _LocalStore(MutableMapping[str, Any]):
         return default if value is _ABSENT else value
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self._db()[key.encode()] = orjson.dumps(value)
+        _partition_db(self.table)[key.encode()] = orjson.dumps(value)
         self._remember(key, value)
 
     def __delitem__(self, key: str) -> None:
         self._remember(key, _ABSENT)
-        del self._db()[key.encode()]
+        del _partition_db(self.table)[key.encode()]
 
     def __iter__(self) -> Iterator[str]:
         return (key.decode() for key in self.table.data)
@@ -273,6 +266,15 @@ _UNREAD = object()
 _ABSENT = object()
 
 
+def _partition_db(table: Any) -> Any:
+    """faust's RocksDB database (rocksdict, raw bytes) of a one-partition table's partition 0,
+    opened on first use and reopened after a rebalance; or, with ``memory://``, the memory
+    store's dict."""
+    store = table.data
+    open_partition = getattr(store, "_db_for_partition", None)
+    return store.data if open_partition is None else open_partition(0)
+
+
 def _estimated_keys(table: Any) -> int:
     """Keys in a dedup table without walking them, for the state gauge.
 
@@ -282,11 +284,10 @@ def _estimated_keys(table: Any) -> int:
     deleted keys until compaction folds them (the expiry index, rewritten on every article, read
     2,576 for 82 keys). The memory store's count is exact.
     """
-    store = table.data
-    open_partition = getattr(store, "_db_for_partition", None)
-    if open_partition is None:
-        return len(store.data)
-    return open_partition(0).property_int_value("rocksdb.estimate-num-keys") or 0
+    db = _partition_db(table)
+    if isinstance(db, dict):
+        return len(db)
+    return db.property_int_value("rocksdb.estimate-num-keys") or 0
 
 
 class _CommitAndRebalanceMetrics(faust.Sensor):
