@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterator, MutableMapping
+from collections.abc import AsyncIterator, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,7 @@ import faust
 import orjson
 from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
-from faust.types import TP
+from faust.types import TP, EventT
 from mode import CrashingSupervisor
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
@@ -81,10 +81,12 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
     options = rocksdb_options(settings, len(TABLES))
     tables = {
-        name: app.Table(name, partitions=1, default=None, help=f"dedup state: {name}",
-                        options=dict(options),  # faust's store pops keys from it
-                        # derived tables: _LocalStore writes orjson bytes (faust: "raw")
-                        **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {}))
+        name: app.tables.add((_DocsTable if name == "dedup_docs" else app.conf.Table)(
+            app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
+            help=f"dedup state: {name}",
+            options=dict(options),  # faust's store pops keys from it
+            # derived tables: _LocalStore writes orjson bytes (faust: "raw")
+            **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {})))
         for name in TABLES
     }
     runner = PageRunner(
@@ -94,16 +96,12 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     )
     local_stores = {name: _LocalStore(tables[name]) for name in DERIVED}
     state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
+    tables["dedup_docs"].derived = state
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
         observe=_observe,
     )
-    index = {"stale": True}
-
-    @app.on_rebalance_complete.connect
-    async def _index_is_stale(sender: Any, **kwargs: Any) -> None:
-        index["stale"] = True
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
 
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
@@ -146,12 +144,6 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         last_expiry = float("-inf")  # expire and report state size on the first event
         frontier = 0.0
         async for value in stream:
-            if index["stale"]:
-                for store in local_stores.values():
-                    store.cache.clear()  # the stores may have changed hands meanwhile
-                filed = state.rebuild_derived()
-                index["stale"] = False
-                log.info("dedup: derived tables rebuilt from %d stored articles", filed)
             candidate = records.loads(value)
             frontier = max(frontier, float(candidate["event_time"]))
             decided = dedup_stage.run(candidate)
@@ -196,6 +188,41 @@ class _CrashOnSendError(faust.Sensor):
                      type(exc).__name__, exc)
         logging.shutdown()
         os._exit(EXIT_SEND_FAILED)
+
+
+class _DocsTable(faust.Table):
+    """``dedup_docs``, whose changelog replay also brings the derived tables along.
+
+    faust replays a table's changelog into its store when a worker takes the partition over
+    (from where its local store stopped: the whole window on an empty disk, the last records
+    after a restart) and on standby replicas. Each replayed batch goes through
+    :meth:`DedupState.replay` first, against ``dedup_docs`` as stored before the batch, so the
+    derived tables follow without a rebuild: no walk of the window, nothing held in memory,
+    and a standby's view is ready when it takes over.
+    """
+
+    derived: DedupState | None = None
+
+    def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
+        events = list(batch)
+        if self.derived is not None and events:
+            db = _partition_db(self)
+            before: dict[str, Any] = {}
+            for event in events:
+                if event.key not in before:
+                    if isinstance(db, dict):  # the memory store: decoded keys and values
+                        before[event.key] = db.get(event.key)
+                    else:
+                        raw = db.get(event.message.key)
+                        before[event.key] = None if raw is None else self.data._decode_value(raw)
+            changes = [(event.key, None if event.message.value is None else event.value)
+                       for event in events]
+            try:
+                self.derived.replay(changes, before.__getitem__)
+            except Exception:  # faust would log it and drop the batch from dedup_docs too
+                log.exception("dedup: %d replayed articles left out of the derived tables; "
+                              "dedup_docs keeps them", len(events))
+        super().apply_changelog_batch(events)
 
 
 class _LocalStore(MutableMapping[str, Any]):

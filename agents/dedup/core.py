@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.dedup.fingerprint import Fingerprint, band_keys, estimate
-from agents.dedup.state import HOUR, SOURCES_CAP, DedupState
+from agents.dedup.fingerprint import Fingerprint, estimate
+from agents.dedup.state import HOUR, DedupState
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
@@ -87,44 +87,38 @@ class Deduper:
             # Its own story, through a live copy after its own entry expired: still canonical.
             match = None
         if match is None:
-            story_id, decision = article_id, Decision(True, article_id, None, None, None)
+            story_id, method, similarity = article_id, None, None
         else:
             story_id, similarity, method = match
-            decision = Decision(False, story_id, story_id, similarity, method)
-        copies = self._count(story_id, source, event_time)
-        decision = Decision(*_fields(decision)[:5], copies)
-        docs[article_id] = {
+        doc = {
             "t": int(event_time),
             "h": fp.content_hash,
             "s": base64.b64encode(fp.signature).decode("ascii"),
             "n": fp.shingles,
             "st": story_id,
             "src": source,
-            "d": _fields(decision),
         }
-        if fp.content_hash not in self.state.exact or match is None or match[2] != "exact":
-            self.state.exact[fp.content_hash] = article_id
-        self.state.add_to_buckets(article_id, fp.bands)
-        self.state.file_for_expiry(article_id, event_time)
+        copies = self.state.file(article_id, doc, exact_copy=method == "exact", bands=fp.bands)
+        decision = Decision(match is None, story_id, None if match is None else story_id,
+                            similarity, method, copies)
+        doc["d"] = _fields(decision)
+        docs[article_id] = doc  # last: see agents.dedup.state
         return decision
 
     def expire(self, now: float) -> int:
         """Drop every article filed under an hour that ended before ``now - window``."""
         removed = 0
-        for article_id in self.state.pop_expired_ids(int((now - self.window) // HOUR)):
-            doc = self.state.docs.pop(article_id, None)
-            if doc is None:
-                continue
+        before_hour = int((now - self.window) // HOUR)
+        docs = self.state.docs
+        for article_id in self.state.pop_expired_ids(before_hour):
+            doc = docs.get(article_id)
+            if doc is None or doc["t"] // HOUR >= before_hour:
+                continue  # dropped already, or decided again since a replay left it filed
+            del docs[article_id]
             removed += 1
-            if doc["n"]:
-                self.state.remove_from_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
-            if self.state.exact.get(doc["h"]) == article_id:
-                del self.state.exact[doc["h"]]
-            story = self.state.stories.get(doc["st"])
-            if story is not None and story["t"] <= doc["t"]:
-                del self.state.stories[doc["st"]]
-                if self.on_story_expired is not None:
-                    self.on_story_expired(story["c"])
+            copies = self.state.unfile(article_id, doc)
+            if copies is not None and self.on_story_expired is not None:
+                self.on_story_expired(copies)
         return removed
 
     def _live(self, article_id: str, event_time: float) -> dict | None:
@@ -158,17 +152,6 @@ class Deduper:
                 if best is None or containment > best[1]:
                     best = (doc["st"], round(containment, 4), "near")
         return best
-
-    def _count(self, story_id: str, source: str | None, event_time: float) -> int:
-        story = self.state.stories.get(story_id) or {"c": 0, "s": [], "t": int(event_time)}
-        sources = story["s"]
-        if source is not None and source not in sources and len(sources) < SOURCES_CAP:
-            sources = [*sources, source]
-        copies = story["c"] + 1
-        self.state.stories[story_id] = {
-            "c": copies, "s": sources, "t": max(story["t"], int(event_time)),
-        }
-        return copies
 
 
 def _fields(decision: Decision) -> list:

@@ -6,7 +6,7 @@ objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
                    base64, "n": shingle count, "st": story id, "src": source, "d": decision
-                   list}``; the other four tables are derived from it (``rebuild_derived``)
+                   list}``; the other four tables are derived from it (:meth:`DedupState.file`)
 ``dedup_buckets``  LSH band key -> ``[article id, ...]`` (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
 ``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);
@@ -17,19 +17,24 @@ objects. Tables (create them with exactly these names) and value shapes:
 The expiry index files every article under the hour of its event time, in chunks so that no
 value is rewritten at more than ``EXPIRY_CHUNK`` ids; expiry walks hours from ``"oldest"`` up to
 the window's start and never scans the other tables.
+
+The derived tables are a view of ``dedup_docs``, kept by filing every article as it is decided
+and, where ``dedup_docs`` changes by replaying its changelog (a worker taking the dedup
+partition over, a restart, a standby replica), by :meth:`DedupState.replay`. A decided article
+is written to ``dedup_docs`` last, so a stored doc means its derived entries are written too.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
 from agents.dedup.fingerprint import band_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
-#: Tables derived from ``dedup_docs`` (see :meth:`DedupState.rebuild_derived`).
+#: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
 DERIVED = TABLES[1:]
 BUCKET_CAP = 32
 EXPIRY_CHUNK = 256
@@ -70,6 +75,70 @@ class DedupState:
     def _table(self, name: str) -> Mapping:
         return getattr(self, name.removeprefix("dedup_"))
 
+    # --- the derived view of dedup_docs --------------------------------------------------------
+
+    def file(self, article_id: str, doc: dict[str, Any], *, exact_copy: bool,
+             bands: tuple[str, ...] | None = None) -> int:
+        """File one decided article into the derived tables; returns its story's copy count.
+
+        ``doc`` is its ``dedup_docs`` value (the decision ``"d"`` may still be missing: the
+        copy count goes into it). An exact copy leaves the exact-hash entry to the earlier
+        article with its text. ``bands`` saves decoding the signature when the caller has them.
+        """
+        if doc["n"]:
+            if bands is None:
+                bands = band_keys(base64.b64decode(doc["s"]))
+            self.add_to_buckets(article_id, bands)
+        if not exact_copy or doc["h"] not in self.exact:
+            self.exact[doc["h"]] = article_id
+        self.file_for_expiry(article_id, doc["t"])
+        story_id, event_time, source = doc["st"], doc["t"], doc["src"]
+        story = self.stories.get(story_id) or {"c": 0, "s": [], "t": event_time}
+        sources = story["s"]
+        if source is not None and source not in sources and len(sources) < SOURCES_CAP:
+            sources = [*sources, source]
+        copies = story["c"] + 1
+        self.stories[story_id] = {"c": copies, "s": sources, "t": max(story["t"], event_time)}
+        return copies
+
+    def unfile(self, article_id: str, doc: dict[str, Any]) -> int | None:
+        """Take a dropped article out of the buckets, the exact-hash index and its story; the
+        story's copy count if it ended with this article, else None. Its id stays filed in
+        the expiry index, whose walk skips ids without a live doc of that hour."""
+        if doc["n"]:
+            self.remove_from_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
+        if self.exact.get(doc["h"]) == article_id:
+            del self.exact[doc["h"]]
+        story = self.stories.get(doc["st"])
+        if story is not None and story["t"] <= doc["t"]:
+            del self.stories[doc["st"]]
+            return story["c"]
+        return None
+
+    def replay(self, changes: Iterable[tuple[str, dict[str, Any] | None]],
+               stored: Callable[[str], dict[str, Any] | None]) -> int:
+        """Bring the derived tables along with ``dedup_docs`` changelog records, in order,
+        before they are written to ``dedup_docs``; returns the articles filed or unfiled.
+
+        ``stored`` reads ``dedup_docs`` as it is before these records. A record equal to the
+        stored doc changes nothing (this worker's own record coming back after a restart), a
+        tombstone unfiles the stored doc, a new doc is filed as :meth:`file` did when it was
+        decided, so the view is rebuilt in decision order.
+        """
+        pending: dict[str, dict[str, Any] | None] = {}
+        changed = 0
+        for article_id, doc in changes:
+            before = pending[article_id] if article_id in pending else stored(article_id)
+            pending[article_id] = doc
+            if doc == before:
+                continue
+            changed += 1
+            if before is not None:
+                self.unfile(article_id, before)
+            if doc is not None:
+                self.file(article_id, doc, exact_copy=doc["d"][4] == "exact")
+        return changed
+
     # --- expiry index -------------------------------------------------------------------------
 
     def file_for_expiry(self, article_id: str, event_time: float) -> None:
@@ -103,34 +172,6 @@ class DedupState:
             ids = self.buckets.get(key, [])
             if article_id not in ids:
                 self.buckets[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
-
-    def rebuild_derived(self) -> int:
-        """Rebuild every table but ``dedup_docs`` from ``dedup_docs``; returns the docs read.
-
-        Each doc holds its signature, hash, event time, story and source, so the LSH buckets,
-        the exact-hash index, the expiry index and the story counts are all derived from it.
-        The worker keeps only ``dedup_docs`` changelog-backed (one changelog record per
-        article, not one per band and index) and rebuilds the rest in its local store
-        whenever it is assigned the dedup partition.
-        """
-        for table in DERIVED:
-            mapping = self._table(table)
-            for key in list(mapping):
-                del mapping[key]
-        docs = sorted(self.docs.items(), key=lambda item: item[1]["t"])
-        for article_id, doc in docs:
-            if doc.get("n"):
-                self.add_to_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
-            self.exact.setdefault(doc["h"], article_id)
-            self.file_for_expiry(article_id, doc["t"])
-            story = self.stories.get(doc["st"]) or {"c": 0, "s": [], "t": doc["t"]}
-            sources = story["s"]
-            source = doc.get("src")
-            if source is not None and source not in sources and len(sources) < SOURCES_CAP:
-                sources = [*sources, source]
-            self.stories[doc["st"]] = {"c": story["c"] + 1, "s": sources,
-                                       "t": max(story["t"], doc["t"])}
-        return len(docs)
 
     def remove_from_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
         for key in keys:

@@ -24,8 +24,10 @@ from faust.stores.rocksdb import RocksDBOptions
 from faust.streams import current_event
 from faust.types import TP
 
+from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import Fingerprint
-from agents.pipeline import Origin, PageStage
+from agents.dedup.state import DedupState
+from agents.pipeline import DedupStage, Origin, PageStage
 from agents.worker import Worker, _estimated_keys, _LocalStore, build
 from streams import records
 from streams.app import configure
@@ -214,6 +216,48 @@ async def test_dedup_publishes_the_first_copy_and_flags_the_second(
     buckets = worker.tables["dedup_buckets"].data
     assert any(b'"dd-first"' in ids for ids in buckets.values())  # orjson bytes, see _LocalStore
     assert worker.tables["dedup_docs"]["dd-second"]["st"] == "dd-first"
+
+
+async def test_a_replayed_docs_changelog_brings_the_derived_tables_along(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
+) -> None:
+    """An article that another worker decided reaches this one only through the replayed
+    ``dedup_docs`` changelog (a takeover's recovery, a standby): its derived entries come
+    with it, so a copy that arrives afterwards is flagged."""
+    text = ("Election officials in the northern province began counting ballots on Sunday "
+            "night after polls closed two hours late because of long queues.\n\nObservers "
+            "from three regional groups said turnout was the highest since the vote of 2019, "
+            "and that no serious incident had been reported at the polling stations.")
+    original = candidate(worker, settings, page("rp-original", text), offset=20)
+    elsewhere = DedupState.in_memory()
+    DedupStage(Deduper(elsewhere)).run(original)
+    doc = elsewhere.docs["rp-original"]
+    docs_table = worker.tables["dedup_docs"]
+
+    def event(key: str, value: dict | None, offset: int) -> SimpleNamespace:
+        raw = None if value is None else orjson.dumps(value)
+        return SimpleNamespace(key=key, value=value, message=SimpleNamespace(
+            key=orjson.dumps(key), value=raw, partition=0, offset=offset,
+            tp=TP("khabar-agent-tests-dedup_docs-changelog", 0)))
+
+    docs_table.apply_changelog_batch([event("rp-original", doc, 0)])
+    assert docs_table["rp-original"] == doc
+    bucket_ids = [orjson.loads(ids) for ids in worker.tables["dedup_buckets"].data.values()]
+    assert sum("rp-original" in ids for ids in bucket_ids) == len(
+        Fingerprint.decode(original["fingerprint"]).bands)
+
+    copy = candidate(worker, settings, page("rp-copy", text.replace("Sunday", "Sunday evening"),
+                                            source="other-wire"), offset=21)
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(records.dumps(copy))
+    assert [(topic, key) for topic, key, _ in sent] == [(DUPLICATES, b"rp-copy")]
+    assert (sent[0][2]["duplicate_of"], sent[0][2]["method"]) == ("rp-original", "near")
+
+    # Its expiry, replayed too, takes it out of the buckets.
+    docs_table.apply_changelog_batch([event("rp-original", None, 1)])
+    assert "rp-original" not in docs_table
+    assert not any("rp-original" in orjson.loads(ids)
+                   for ids in worker.tables["dedup_buckets"].data.values())
 
 
 # --- health --------------------------------------------------------------------------------

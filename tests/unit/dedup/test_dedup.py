@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from agents.dedup.core import Decision, Deduper
 from agents.dedup.evaluate import dedup_scores
 from agents.dedup.fingerprint import NUM_PERM, Fingerprint, estimate, fingerprint
-from agents.dedup.state import TABLES, DedupState
+from agents.dedup.state import BUCKET_CAP, HOUR, TABLES, DedupState
 from agents.ingest.normalize import normalize
+from agents.samples.synthetic import Generator
 
 DAY = 86400.0
 
@@ -216,20 +217,107 @@ def test_dedup_scores_are_pairwise(rows, expected) -> None:
     assert scores == pytest.approx(expected)
 
 
-def test_derived_tables_rebuild_from_docs_alone() -> None:
-    """Everything but dedup_docs can be rebuilt from it, and decisions come out the same."""
-    from agents.dedup.state import DERIVED
+class _Changelog(dict):
+    """``dedup_docs`` that records its changelog: (article id, doc or None), in order."""
 
-    first = Deduper(DedupState.in_memory())
-    first.decide("a", fingerprint(normalize(AR)), 1.79e9, "wire")
-    first.decide("b", fingerprint(normalize(AR)), 1.79e9 + 60, "outlet-b")
-    before = {name: dict(first.state._table(name)) for name in DERIVED}
-    for name in DERIVED:
-        first.state._table(name).clear()
-    assert first.state.rebuild_derived() == 2
-    assert {name: dict(first.state._table(name)) for name in DERIVED} == before
-    later = first.decide("c", fingerprint(normalize("\n\n".join(STORY[:3]))), 1.79e9 + 120, "x")
-    assert (later.canonical, later.story_id, later.copies) == (False, "a", 3)
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[tuple[str, dict | None]] = []
+
+    def __setitem__(self, key: str, value: dict) -> None:
+        super().__setitem__(key, value)
+        self.records.append((key, value))
+
+    def __delitem__(self, key: str) -> None:
+        super().__delitem__(key)
+        self.records.append((key, None))
+
+
+def _replay(state: DedupState, records: list[tuple[str, dict | None]], batch: int) -> int:
+    """What the worker's dedup_docs table does with replayed changelog batches."""
+    changed = 0
+    for start in range(0, len(records), batch):
+        chunk = records[start:start + batch]
+        changed += state.replay(chunk, state.docs.get)
+        for key, doc in chunk:
+            if doc is None:
+                state.docs.pop(key, None)
+            else:
+                state.docs[key] = doc
+    return changed
+
+
+def _view(state: DedupState) -> tuple[dict, dict, dict]:
+    return dict(state.buckets), dict(state.exact), dict(state.stories)
+
+
+def _stories(n: int, seed: int = 5) -> list[tuple[str, list[str], list[str]]]:
+    """(lang, [original, two copies], paragraphs) per story, from the synthetic generator."""
+    gen = Generator(seed)
+    out = []
+    for k in range(n):
+        lang = "en" if k % 2 else "ar"
+        headline, paragraphs = gen.story(lang, size=900)
+        original = "\n\n".join([headline, *paragraphs])
+        out.append((lang, [original, gen.copy(lang, headline, paragraphs),
+                           gen.copy(lang, headline, paragraphs)], paragraphs))
+    return out
+
+
+def test_replaying_the_docs_changelog_rebuilds_the_derived_view() -> None:
+    """A worker taking the dedup partition over files the replayed docs into its derived
+    tables: the writer's view exactly (copies, reposts, expiries, a bucket over its cap), and
+    the same decisions afterwards."""
+    docs = _Changelog()
+    writer = Deduper(DedupState(docs, {}, {}, {}, {}), window_seconds=4 * HOUR)
+    t = 1.79e9
+    for k, (_, texts, _) in enumerate(_stories(24)):
+        for n, text in enumerate([*texts, texts[0]]):  # a verbatim repost: an exact copy
+            t += 97.0
+            writer.decide(f"s{k}-{n}", fingerprint(normalize(text)), t, f"outlet-{n % 3}")
+        if k % 6 == 5:
+            assert writer.expire(t) >= 0
+    shared = fingerprint(normalize(AR))
+    t += 3 * HOUR
+    for i in range(BUCKET_CAP + 8):  # one text again and again: its buckets overflow
+        writer.decide(f"same-{i}", shared, t + i, "wire")
+    assert writer.expire(t) > 0  # the early stories are tombstoned
+    assert any(doc is None for _, doc in docs.records)
+    assert max(map(len, writer.state.buckets.values())) == BUCKET_CAP
+
+    reader = DedupState.in_memory()
+    assert _replay(reader, docs.records, batch=7) > 0
+    assert reader.docs == docs
+    assert _view(reader) == _view(writer.state)
+
+    # This worker's own last records coming back (a restart before their offsets were
+    # stored) change nothing.
+    assert reader.replay(docs.records[-5:], reader.docs.get) == 0
+    assert _view(reader) == _view(writer.state)
+
+    later = [(f"late-{k}", fingerprint(normalize(texts[1]))) for k, (_, texts, _) in
+             enumerate(_stories(24))]
+    on_reader = Deduper(reader, window_seconds=4 * HOUR)
+    for article_id, fp in [*later, ("late-same", shared)]:
+        assert on_reader.decide(article_id, fp, t + 60, "x") == writer.decide(
+            article_id, fp, t + 60, "x")
+    assert on_reader.expire(t + 20 * HOUR) == writer.expire(t + 20 * HOUR)
+    assert reader.docs == docs
+
+
+def test_expiry_keeps_an_article_decided_again_after_a_replayed_expiry() -> None:
+    """A replayed tombstone leaves the id filed under its old hour; when that hour expires on
+    the worker that replayed it, the same id decided again later is kept."""
+    docs = _Changelog()
+    writer = Deduper(DedupState(docs, {}, {}, {}, {}), window_seconds=HOUR)
+    fp = fingerprint(normalize(AR))
+    writer.decide("a", fp, 0.0, "wire")
+    writer.expire(3 * HOUR)
+    writer.decide("a", fp, 5 * HOUR, "wire")  # the same article, scraped again
+    reader = DedupState.in_memory()
+    _replay(reader, docs.records, batch=1)
+    assert Deduper(reader, window_seconds=HOUR).expire(5.5 * HOUR) == 0
+    assert reader.docs["a"]["t"] == 5 * HOUR and reader.exact[fp.content_hash] == "a"
 
 
 def test_an_expired_canonical_seen_again_is_not_a_duplicate_of_itself() -> None:
