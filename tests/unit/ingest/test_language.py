@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from agents.ingest.core import RawPage, ingest
-from agents.ingest.language import _CLASSES, _count, _counts, detect_language
+from agents.ingest.language import _CLASSES, _count, _counts, _lingua, detect_language
 
 CASES = [
     ("arabic", "قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة.", "ar"),
@@ -52,3 +52,11 @@ def test_hint_is_used_only_when_undetermined() -> None:
        | st.sampled_from([text for _, text, _ in CASES]))
 def test_class_counts_by_table_equal_the_regex_counts(text: str) -> None:
     assert _counts(text) == tuple(_count(pattern, text) for pattern in _CLASSES)
+
+
+def test_lingua_is_asked_once_per_sample() -> None:
+    text = "Les deux délégations ont accepté de reprendre les négociations à Genève. " * 10
+    assert detect_language(text) == "fr"
+    hits = _lingua.cache_info().hits
+    assert detect_language(text + "Fin.") == "fr"  # another text, the same sample
+    assert _lingua.cache_info().hits == hits + 1
