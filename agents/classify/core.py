@@ -68,6 +68,8 @@ class _Tokens:
             ends = self.ends[k] = list(accumulate(map(len, resolved)))
         first = bisect_right(ends, start - self.starts[k])  # the chunk of the first token
         last = bisect_right(ends, end - 1 - self.starts[k])  # the chunk of the last token
+        if first == last:  # most matches: one word, and a chunk with a token is never skipped
+            return raw[first]
         return " ".join(chunk for chunk, tokens in zip(raw[first:last + 1],
                                                        resolved[first:last + 1], strict=True)
                         if tokens)

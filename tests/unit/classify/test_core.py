@@ -167,6 +167,19 @@ def test_added_label_routes_articles(tmp_path: Path) -> None:
     assert "sports" in ar.labels
 
 
+def test_evidence_quotes_the_chunks_a_match_came_from(tmp_path: Path) -> None:
+    """A one-word match quotes its chunk (punctuation trimmed), two matches in one chunk quote
+    it once, and a phrase over several chunks quotes them all but a chunk with no token."""
+    clf = Classifier.from_file(with_sports_label(tmp_path))
+    out = clf.classify(title=None, text="«Football» – goal-keeper, goalkeeper – penalty.",
+                       lang="en")
+    assert out.evidence["sports"] == ["goalkeeper", "Football"]
+    out = clf.classify(title="Football-goalkeeper", text="x", lang="en")
+    assert out.evidence["sports"] == ["Football-goalkeeper"]
+    out = clf.classify(title="«كرة – القدم»", text="فاز الفريق بكرة القدم.", lang="ar")
+    assert out.evidence["sports"] == ["كرة القدم"]
+
+
 def test_version_follows_the_file(tmp_path: Path) -> None:
     path = tmp_path / "taxonomy.toml"
     path.write_text(DEFAULT_TAXONOMY.read_text(encoding="utf-8"), encoding="utf-8")
