@@ -48,6 +48,7 @@ _A, _B = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # ui
 _EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datasketch's start
 _BAND_BYTES = ROWS * 4
 _BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key prefix, offset
+_BAND_HASH = hashlib.blake2b(digest_size=8)  # fresh state, copied for each band
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +100,13 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
     ``KHABAR_CORE_PROCESSES=0``), the dedup hop's :meth:`Fingerprint.decode` asks again for
     the keys the page hop has just computed.
     """
-    blake2b = hashlib.blake2b
-    return tuple([prefix + blake2b(signature[start:start + _BAND_BYTES], digest_size=8).hexdigest()
-                  for prefix, start in _BAND_STARTS])
+    keys = []
+    view = memoryview(signature)
+    for prefix, start in _BAND_STARTS:
+        band = _BAND_HASH.copy()  # cheaper than a new blake2b(..., digest_size=8) each band
+        band.update(view[start:start + _BAND_BYTES])
+        keys.append(prefix + band.hexdigest())
+    return tuple(keys)
 
 
 def shingle_hashes(norm_text: str) -> np.ndarray:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from agents.dedup.fingerprint import (
+    BANDS,
     NUM_PERM,
+    ROWS,
     SCHEME,
     SEED,
     _distinct,
+    band_keys,
     fingerprint,
     minhash_signature,
     shingle_hashes,
@@ -65,3 +70,12 @@ def test_extreme_hashes_and_empty_text() -> None:
 def test_distinct_is_numpy_unique(values: list[int]) -> None:
     array = np.array(values, dtype=np.uint32)
     assert np.array_equal(_distinct(array), np.unique(array))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=NUM_PERM * 4, max_size=NUM_PERM * 4))
+def test_band_keys_hash_each_band_with_blake2b(signature: bytes) -> None:
+    size = ROWS * 4
+    expected = tuple(f"{i}." + hashlib.blake2b(signature[i * size:(i + 1) * size],
+                                              digest_size=8).hexdigest() for i in range(BANDS))
+    assert band_keys.__wrapped__(signature) == expected
