@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 
@@ -21,6 +22,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 _NEWLINES = re.compile(r"\r\n?")
 # What counts as readable: any letter or digit in any script.
 _READABLE = re.compile(r"[^\W_]")
+_REPLACEMENT = "\ufffd".encode()
 
 
 class IngestError(Exception):
@@ -62,6 +64,28 @@ def _sha1(value: str) -> str:
     return hashlib.sha1(value.encode("utf-8", "replace")).hexdigest()[:16]
 
 
+def _loads(payload: bytes) -> Any:
+    """The JSON value of ``payload`` decoded as UTF-8 with replacement.
+
+    Raises:
+        IngestError: ``encoding`` or ``invalid_json``.
+    """
+    # Most payloads are valid UTF-8 without U+FFFD: orjson then parses the bytes as they are,
+    # which gives the same value without decoding them to a str (and orjson re-encoding it).
+    if _REPLACEMENT not in payload:
+        try:
+            return orjson.loads(payload)
+        except orjson.JSONDecodeError:
+            pass  # invalid UTF-8 or invalid JSON: the checks below tell which, with their message
+    decoded = payload.decode("utf-8", errors="replace")
+    if "\ufffd" in decoded and not _READABLE.search(decoded):
+        raise IngestError("encoding", "payload is not readable UTF-8")
+    try:
+        return orjson.loads(decoded)
+    except orjson.JSONDecodeError as exc:
+        raise IngestError("invalid_json", f"payload is not valid JSON: {exc.msg}") from None
+
+
 def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
     """Validate one raw message and return its page.
 
@@ -74,13 +98,7 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
     size = len(payload)
     if size > max_bytes:
         raise IngestError("too_large", f"payload of {size} bytes exceeds the {max_bytes} limit")
-    decoded = bytes(payload).decode("utf-8", errors="replace")
-    if "\ufffd" in decoded and not _READABLE.search(decoded):
-        raise IngestError("encoding", "payload is not readable UTF-8")
-    try:
-        obj = orjson.loads(decoded)
-    except orjson.JSONDecodeError as exc:
-        raise IngestError("invalid_json", f"payload is not valid JSON: {exc.msg}") from None
+    obj = _loads(bytes(payload))
     if not isinstance(obj, dict):
         raise IngestError("not_an_object", f"payload is a JSON {type(obj).__name__}, not an object")
     values: dict[str, str | None] = {}

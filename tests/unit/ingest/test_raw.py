@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from agents.ingest import raw
@@ -95,3 +95,39 @@ def test_any_json_object_gives_articles_or_one_ingest_error(obj: dict) -> None:
     except IngestError:
         return
     assert all(a.text and a.norm_text for a in articles)
+
+
+def _decoded_loads(payload: bytes) -> object:
+    """What parse_raw parses: the payload decoded with replacement, checked, then orjson."""
+    decoded = payload.decode("utf-8", errors="replace")
+    if "\ufffd" in decoded and not raw._READABLE.search(decoded):
+        return ("encoding",)
+    try:
+        return orjson.loads(decoded)
+    except orjson.JSONDecodeError as exc:
+        return ("invalid_json", exc.msg)
+
+
+_JSON_BYTES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=12,
+).map(orjson.dumps)
+
+
+@settings(max_examples=300)
+@given(_JSON_BYTES | st.binary(max_size=80)
+       | st.tuples(_JSON_BYTES, st.integers(0, 200), st.binary(min_size=1, max_size=3)).map(
+           lambda t: t[0][:t[1]] + t[2] + t[0][t[1]:]))
+@example(orjson.dumps("\ufffd")).via("nothing readable but a replacement character")
+@example(b'["\xff", "a"]').via("invalid UTF-8, readable")
+@example(b'{"text": "x"').via("truncated")
+def test_loads_equals_parsing_the_decoded_payload(payload: bytes) -> None:
+    """The bytes fast path of ``_loads`` gives the value, or the rejection, of the slow path."""
+    try:
+        got: object = raw._loads(payload)
+    except IngestError as exc:
+        got = (exc.reason, exc.message.removeprefix("payload is not valid JSON: ")) \
+            if exc.reason == "invalid_json" else (exc.reason,)
+    assert got == _decoded_loads(payload)
