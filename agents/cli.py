@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import logging
 import os
 import signal
@@ -137,6 +138,10 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     asyncio.run(ensure_topics(settings, [names.raw, *names.outputs()], settings.partitions))
     asyncio.run(ensure_topics(settings, [names.dedup], 1))
     sys.argv = ["khabar", "worker", "-l", settings.log_level]
+    # What is loaded by now lives as long as the worker: out of the collector's way, a full
+    # collection during start-up took 2 ms instead of 30-56 ms (about 107,000 objects).
+    gc.collect()
+    gc.freeze()
     app.main()
     return 0
 
