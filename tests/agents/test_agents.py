@@ -1,16 +1,18 @@
 """The worker's Faust agents, driven through ``agent.test_context()``: no broker.
 
 ``agents.worker.build`` registers on the one global ``streams.app.app`` (and registers
-Prometheus collectors), so it runs once for the whole session, with the in-memory store. Every
-outgoing record is captured by patching ``Topic.send``; table writes reach faust's changelog
-through each table's ``send_changelog``, which is patched to record instead of producing.
-``Topic.send_soon`` (the only other way to produce) fails the test if anything reaches it.
+Prometheus collectors), so it runs once for the whole session, with the in-memory store. The
+agents hand every outgoing record to the app's producer, whose ``send`` is patched to capture
+it; ``Topic.send`` and ``Topic.send_soon`` fail the test if anything reaches them. Table writes
+reach faust's changelog through each table's ``send_changelog``, which is patched to record
+instead of producing.
 
 The tables persist across tests (one build), so every test uses its own ids and texts.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,7 +30,14 @@ from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import Fingerprint
 from agents.dedup.state import DedupState
 from agents.pipeline import DedupStage, Origin, PageStage
-from agents.worker import Worker, _estimated_keys, _LocalStore, build
+from agents.worker import (
+    EXIT_SEND_FAILED,
+    Worker,
+    _estimated_keys,
+    _exit_if_send_failed,
+    _LocalStore,
+    build,
+)
 from streams import records
 from streams.app import configure
 from streams.settings import Settings
@@ -67,19 +76,26 @@ def worker(settings: Settings) -> Worker:
 
 
 @pytest.fixture
-def sent(monkeypatch: pytest.MonkeyPatch) -> Sent:
-    """Every ``topic.send(key=..., value=...)`` as (topic name, key, decoded value)."""
+def sent(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> Sent:
+    """Every record handed to the app's producer as (topic name, key, decoded value).
+
+    The agents send straight to the producer; faust's ``Topic.send`` and ``send_soon`` fail
+    the test if anything reaches them."""
     captured: Sent = []
 
-    async def send(self: faust.Topic, *, key: Any = None, value: Any = None,
-                   **kwargs: Any) -> None:
-        captured.append((self.get_topic_name(), key, orjson.loads(value)))
+    async def send(self: Any, topic: str, key: bytes | None, value: bytes, partition: Any,
+                   timestamp: Any, headers: Any) -> asyncio.Future:
+        captured.append((topic, key, orjson.loads(value)))
+        done = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
 
-    def send_soon(self: faust.Topic, *args: Any, **kwargs: Any) -> None:
-        raise AssertionError(f"unexpected send_soon to {self.get_topic_name()}")
+    def unexpected(self: faust.Topic, *args: Any, **kwargs: Any) -> None:
+        raise AssertionError(f"unexpected send through faust's topic {self.get_topic_name()}")
 
-    monkeypatch.setattr(faust.topics.Topic, "send", send)
-    monkeypatch.setattr(faust.topics.Topic, "send_soon", send_soon)
+    monkeypatch.setattr(type(worker.app.producer), "send", send)
+    monkeypatch.setattr(faust.topics.Topic, "send", unexpected)
+    monkeypatch.setattr(faust.topics.Topic, "send_soon", unexpected)
     return captured
 
 
@@ -258,6 +274,25 @@ async def test_a_replayed_docs_changelog_brings_the_derived_tables_along(
     assert "rp-original" not in docs_table
     assert not any("rp-original" in orjson.loads(ids)
                    for ids in worker.tables["dedup_buckets"].data.values())
+
+
+async def test_a_direct_send_that_fails_ends_the_worker_before_any_commit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The agents' sends skip faust's Topic.send and its send-error sensor: their own
+    callback exits with EXIT_SEND_FAILED on a failed send, and not on a cancelled one."""
+    exits: list[int] = []
+    monkeypatch.setattr("agents.worker.os._exit", exits.append)
+    monkeypatch.setattr("agents.worker.logging.shutdown", lambda: None)
+    loop = asyncio.get_running_loop()
+    delivered, cancelled, failed = (loop.create_future() for _ in range(3))
+    delivered.set_result(None)
+    cancelled.cancel()
+    failed.set_exception(RuntimeError("NotLeaderForPartition after retries"))
+    for future in (delivered, cancelled):
+        _exit_if_send_failed(future)
+    assert exits == []
+    _exit_if_send_failed(failed)
+    assert exits == [EXIT_SEND_FAILED]
 
 
 # --- health --------------------------------------------------------------------------------
