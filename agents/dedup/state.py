@@ -168,10 +168,12 @@ class DedupState:
     # --- buckets ------------------------------------------------------------------------------
 
     def add_to_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
+        grown = {}
         for key in keys:
             ids = self.buckets.get(key, [])
             if article_id not in ids:
-                self.buckets[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
+                grown[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
+        self.buckets.update(grown)  # one write in the worker's store (_LocalStore.update)
 
     def remove_from_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
         for key in keys:

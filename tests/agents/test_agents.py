@@ -358,6 +358,19 @@ async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> Non
         assert set(faust_store.opened) == {0}
 
 
+async def test_local_store_writes_many_keys_at_once_and_caches_them(tmp_path: Path) -> None:
+    db = RocksDBOptions().open(tmp_path / "dedup_buckets")  # faust's raw-mode database
+    store = _LocalStore(SimpleNamespace(data=_RocksDBLike(db)))
+    store["band-0"] = ["old"]
+    store.update({"band-0": ["a1"], "band-1": ["a1", "a2"]})
+    assert (db[b"band-0"], db[b"band-1"]) == (b'["a1"]', b'["a1","a2"]')
+    db[b"band-1"] = b'["changed underneath"]'
+    assert store["band-1"] == ["a1", "a2"]  # served from the cache
+    memory: dict[bytes, bytes] = {}
+    _LocalStore(SimpleNamespace(data=SimpleNamespace(data=memory))).update({"band-0": ["a1"]})
+    assert memory == {b"band-0": b'["a1"]'}
+
+
 async def test_the_state_gauge_reads_rocksdbs_estimate_instead_of_walking_the_keys(
         tmp_path: Path) -> None:
     db = RocksDBOptions().open(tmp_path / "dedup_buckets")
