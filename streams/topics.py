@@ -58,19 +58,17 @@ class TopicNames:
 
 @dataclass(frozen=True, slots=True)
 class Topology:
-    """The declared faust topics of one app."""
+    """The faust topics the agents read, and every topic's name (the agents send by name,
+    straight to the app's producer)."""
 
     names: TopicNames
     raw: faust.TopicT
     dedup: faust.TopicT
-    enriched: faust.TopicT
-    duplicates: faust.TopicT
-    dlq: faust.TopicT
-    by_label: dict[str, faust.TopicT]
 
 
 def declare(app: faust.App, prefix: str, labels: Iterable[str], partitions: int) -> Topology:
-    """Declare every topic on ``app``; values and keys are bytes we (de)serialise with orjson."""
+    """Declare the agents' source topics on ``app``; values and keys are bytes we (de)serialise
+    with orjson."""
     names = TopicNames(prefix, tuple(labels))
 
     def topic(name: str, count: int = partitions) -> faust.TopicT:
@@ -83,8 +81,4 @@ def declare(app: faust.App, prefix: str, labels: Iterable[str], partitions: int)
         names=names,
         raw=topic(names.raw),
         dedup=topic(names.dedup, 1),
-        enriched=topic(names.enriched),
-        duplicates=topic(names.duplicates),
-        dlq=topic(names.dlq),
-        by_label={label: topic(names.label(label)) for label in names.labels},
     )
