@@ -19,7 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, MutableMapping
-from itertools import chain
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -78,17 +78,13 @@ def takeover(docs: Rdict, derived: dict[str, MutableMapping[str, Any]]
     Path("/proc/self/clear_refs").write_text("5")  # restart the peak RSS from here
     rss = rss_mb()
     longest = total = 0.0
-    batch: list[tuple[str, Any]] = []
     filed = 0
-    for key, raw in chain(docs.items(), [(None, None)]):
-        if key is not None:
-            batch.append((key.decode(), orjson.loads(raw)))
-        if len(batch) == RECOVERY_BATCH or (key is None and batch):
-            start = time.perf_counter()
-            filed += state.replay(batch, lambda _key: None)  # nothing stored yet
-            spent = time.perf_counter() - start
-            longest, total = max(longest, spent), total + spent
-            batch.clear()
+    items = iter(docs.items())
+    while batch := [(k.decode(), orjson.loads(v)) for k, v in islice(items, RECOVERY_BATCH)]:
+        start = time.perf_counter()
+        filed += state.replay(batch, lambda _key: None)  # nothing stored yet
+        spent = time.perf_counter() - start
+        longest, total = max(longest, spent), total + spent
     return total / filed * 1e6, longest * 1e3, rss_mb("VmHWM") - rss
 
 
