@@ -104,6 +104,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         observe=_observe,
     )
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
+    for consumed in (topology.names.raw, topology.names.dedup):
+        # at 0 from the start, so that the first gap is an increase Prometheus sees
+        metrics.SKIPPED_OFFSETS.labels(consumed)
 
     destinations = _destinations(topology.names)
 

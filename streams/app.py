@@ -9,6 +9,7 @@ workarounds, ``../shared/docs/broker.md``) lives here and only here, and is appl
 from __future__ import annotations
 
 import asyncio
+import logging
 import math
 import ssl
 from collections.abc import Mapping
@@ -23,7 +24,10 @@ from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, serve
 from faust.types import TP, EventT, StreamT, TransportT
 from mode.utils.queues import FlowControlQueue
 
+from streams import metrics
 from streams.settings import Settings
+
+log = logging.getLogger(__name__)
 
 #: Events an agent's stream buffers before its partitions stop being fetched.
 STREAM_BUFFER = 1024
@@ -42,6 +46,31 @@ EMBEDDED_FETCH_WAIT_MS = 20
 
 #: How long the side consumer may take to learn the high watermarks of recovering partitions.
 HIGHWATER_FETCH_TIMEOUT_S = 30.0
+
+
+class _Consumer(aiokafka_driver.Consumer):
+    """faust's aiokafka consumer, reporting the offsets it passes over.
+
+    When a partition's fetched offsets jump, faust records the offsets in between as a gap and
+    counts them as processed, so the next commit moves past them. That is right for compacted
+    topics and transaction markers, which khabar's own topics do not have: there, a gap is
+    records a fetch skipped. Every gap is logged and counted
+    (``khabar_consumer_skipped_offsets_total``), so that it shows where it happened, not as a
+    loss downstream.
+    """
+
+    async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
+        # faust passes the offsets between the last record read and the one just fetched,
+        # that one included (it is acked when processed)
+        metrics.SKIPPED_OFFSETS.labels(tp.topic).inc(offset_to - offset_from)
+        log.warning("consumer: offsets %d to %d of %s[%d] were not in the fetched records; "
+                    "faust counts them as processed", offset_from, offset_to - 1, tp.topic,
+                    tp.partition)
+        await super()._add_gap(tp, offset_from, offset_to)
+
+
+class _Transport(aiokafka_driver.Transport):
+    Consumer = _Consumer
 
 
 class _EmbeddedConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
@@ -85,24 +114,24 @@ class _EmbeddedConsumerThread(aiokafka_driver.AIOKafkaConsumerThread):
             await consumer.stop()
 
 
-class _EmbeddedConsumer(aiokafka_driver.Consumer):
+class _EmbeddedConsumer(_Consumer):
     def _new_consumer_thread(self) -> aiokafka_driver.AIOKafkaConsumerThread:
         return _EmbeddedConsumerThread(self, loop=self.loop, beacon=self.beacon)
 
 
-class _EmbeddedTransport(aiokafka_driver.Transport):
+class _EmbeddedTransport(_Transport):
     Consumer = _EmbeddedConsumer
 
 
 class KhabarApp(faust.App):
-    """faust.App that swaps in the embedded transport when the profile asks for it."""
+    """faust.App on khabar's transport, the embedded one when the profile asks for it (the
+    broker URL is always ``kafka://``: aiokafka)."""
 
     embedded_profile: bool = False
 
     def _new_transport(self) -> TransportT:
-        if self.embedded_profile:
-            return _EmbeddedTransport(self.conf.broker_consumer, self)
-        return super()._new_transport()
+        transport = _EmbeddedTransport if self.embedded_profile else _Transport
+        return transport(self.conf.broker_consumer, self)
 
 
 class StallWatchMonitor(Monitor):

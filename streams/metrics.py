@@ -38,6 +38,12 @@ COMMIT_SECONDS = Histogram(
     "khabar_commit_seconds", "Offset commits: producer flush plus the commit request.",
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0),
 )
+SKIPPED_OFFSETS = Counter(
+    "khabar_consumer_skipped_offsets",
+    "Offsets missing from a partition's fetched records, which faust counts as processed "
+    "(compaction and transaction markers; on khabar's own topics, skipped records).",
+    ["topic"],
+)
 REBALANCES = Counter("khabar_rebalances", "Consumer group rebalances this worker went through.")
 BUILD_INFO = Gauge("khabar_build_info", "Build information.", ["version", "classifier_version"])
 

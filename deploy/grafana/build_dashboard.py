@@ -246,6 +246,13 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
                 (Query("sum by (copies) (khabar_stories)", "{{copies}}", instant=True),),
                 kind="bargauge",
             ),
+            PanelSpec(
+                "Skipped offsets",
+                "Offsets missing from fetched records, counted as processed by faust: "
+                "transaction markers or compaction, or on khabar's own topics skipped records.",
+                (Query(f"sum by (topic) (increase(khabar_consumer_skipped_offsets_total[{RATE}]))",
+                       "{{topic}}"),),
+            ),
         ),
     ),
 )

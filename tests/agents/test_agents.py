@@ -25,6 +25,7 @@ import pytest
 from faust.stores.rocksdb import RocksDBOptions
 from faust.streams import current_event
 from faust.types import TP
+from prometheus_client import REGISTRY
 
 from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import Fingerprint
@@ -294,6 +295,19 @@ async def test_a_direct_send_that_fails_ends_the_worker_before_any_commit(
     _exit_if_send_failed(failed)
     assert exits == [EXIT_SEND_FAILED]
 
+
+async def test_offsets_the_consumer_passes_over_are_logged_and_counted(
+        worker: Worker, caplog: pytest.LogCaptureFixture) -> None:
+    """faust counts offsets missing from a fetch as processed; khabar's consumer says so."""
+    consumer = worker.app.consumer
+    tp = TP(RAW, 6)
+    counted = REGISTRY.get_sample_value("khabar_consumer_skipped_offsets_total",
+                                        {"topic": RAW}) or 0.0
+    await consumer._add_gap(tp, 16, 18)  # read 15, fetched 18: 16 and 17 are missing
+    assert REGISTRY.get_sample_value("khabar_consumer_skipped_offsets_total",
+                                     {"topic": RAW}) == counted + 2
+    assert f"offsets 16 to 17 of {RAW}[6]" in caplog.text
+    assert sorted((gap.begin, gap.end) for gap in consumer._gap[tp]) == [(16, 19)]  # faust's
 
 # --- health --------------------------------------------------------------------------------
 

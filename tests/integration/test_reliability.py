@@ -94,8 +94,9 @@ def outputs_of(settings: Settings, accounting: Accounting, timeout: float
 
 
 def check_accounting(settings: Settings, corpus: Corpus, accounting: Accounting,
-                     outputs: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
-    """The guarantees: zero loss, re-sends only as exact copies, one canonical per story."""
+                     outputs: dict[str, list[dict[str, Any]]], logs: Path) -> dict[str, int]:
+    """The guarantees: zero loss, re-sends only as exact copies, one canonical per story.
+    ``logs``: the directory of the workers' logs, whose skipped-offset warnings a loss quotes."""
     topics = names(settings)
     if not accounting.complete:
         missing = accounting.missing
@@ -103,9 +104,13 @@ def check_accounting(settings: Settings, corpus: Corpus, accounting: Accounting,
         outputs_of(settings, accounting, timeout=30)
         still = {(m.partition, m.offset) for m in accounting.missing}
         found = [m for m in missing if (m.partition, m.offset) not in still]
+        gaps = [line for log in sorted(logs.glob("*.log"))
+                for line in log.read_text(errors="replace").splitlines()
+                if "were not in the fetched records" in line]
         raise AssertionError(
             f"{len(missing)} raw messages unaccounted for, e.g. {missing[:3]}; a second "
-            f"reader found outputs for {len(found)} of them")
+            f"reader found outputs for {len(found)} of them; the workers logged "
+            f"{len(gaps)} skipped-offset warnings: {gaps[:5]}")
     first: dict[tuple[str, Any], dict[str, Any]] = {}
     resent = 0
     for topic in (topics.enriched, topics.duplicates, topics.dlq):
@@ -225,7 +230,7 @@ def test_sigkill_twice_loses_nothing(broker: EmbeddedBroker, tmp_path: Path) -> 
         node.check()
     finally:
         node.stop()
-    figures = check_accounting(settings, corpus, accounting, outputs)
+    figures = check_accounting(settings, corpus, accounting, outputs, tmp_path)
     figures["self_exits"] = len(node.exits)
     print(f"crash: killed after {kills} pages; {figures}")
 
@@ -260,7 +265,7 @@ def test_stop_one_worker_and_start_another_mid_stream(broker: EmbeddedBroker,
         for worker in (a, b, c):
             if worker is not None:
                 worker.stop()
-    figures = check_accounting(settings, corpus, accounting, outputs)
+    figures = check_accounting(settings, corpus, accounting, outputs, tmp_path)
     print(f"rebalance: the late worker took {taken} pages; {figures}")
 
 
@@ -420,7 +425,7 @@ def test_worker_started_before_the_broker(tmp_path: Path) -> None:
                                            prefix="late")
         accounting = publish_corpus(settings, corpus)
         outputs = outputs_of(settings, accounting, timeout=120)
-        check_accounting(settings, corpus, accounting, outputs)
+        check_accounting(settings, corpus, accounting, outputs, tmp_path)
 
         # The broker pauses for longer than the session timeout, then comes back.
         lives = node.lives

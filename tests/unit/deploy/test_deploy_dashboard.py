@@ -26,6 +26,7 @@ METRICS = {
     "khabar_stories",
     "khabar_commit_seconds",
     "khabar_rebalances_total",
+    "khabar_consumer_skipped_offsets_total",
     "khabar_build_info",
 }
 HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum")
@@ -109,6 +110,7 @@ def test_deploy_queries_lists_every_target_and_rule():
         "KhabarConsumerLagGrowing",
         "KhabarDeadLetterRatioHigh",
         "KhabarNoOutput",
+        "KhabarSkippedOffsets",
         "KhabarWorkerDown",
         "KhabarNoWorkers",
     }
