@@ -59,6 +59,29 @@ class _Consumer(aiokafka_driver.Consumer):
     loss downstream.
     """
 
+    async def perform_seek(self) -> None:
+        """Seek the assigned partitions to their committed offsets, with the flow stopped.
+
+        After a rebalance faust resumes the stream partitions, awaits this seek (a committed
+        offset request per partition, over a second on the embedded broker) and then resumes
+        the flow, which empties the stream buffers. Records fetched during the seek went into
+        those buffers and were dropped, while their offsets counted as read: a partition whose
+        fetch position the seek had already set went on past them (a gap, committed past), a
+        partition without a committed offset was never sought back (lost until a restart).
+        Stopping the flow first keeps the buffers empty until faust resumes it; a stream
+        partition without a committed offset, whose position the seek leaves where a dropped
+        fetch took it, goes back to its beginning (the ``earliest`` reset it started from).
+        """
+        self.stop_flow()
+        await super().perform_seek()
+        uncommitted = [aiokafka.TopicPartition(tp.topic, tp.partition)
+                       for tp in self.assignment()
+                       if self._committed_offset.get(tp) is None
+                       and self.app.topics.acks_enabled_for(tp.topic)
+                       and not self._is_changelog_tp(tp)]
+        if uncommitted:
+            await self._thread.seek_to_beginning(*uncommitted)
+
     async def _add_gap(self, tp: TP, offset_from: int, offset_to: int) -> None:
         # faust passes the offsets between the last record read and the one just fetched,
         # that one included (it is acked when processed)

@@ -309,6 +309,41 @@ async def test_offsets_the_consumer_passes_over_are_logged_and_counted(
     assert f"offsets 16 to 17 of {RAW}[6]" in caplog.text
     assert sorted((gap.begin, gap.end) for gap in consumer._gap[tp]) == [(16, 19)]  # faust's
 
+
+async def test_the_seek_after_a_rebalance_keeps_fetched_records_out_of_the_buffers(
+        worker: Worker, monkeypatch: pytest.MonkeyPatch) -> None:
+    """faust resumes the flow (emptying the stream buffers) only after this seek: the flow
+    stays stopped through it, and stream partitions without a committed offset are sought
+    back to their beginning, so records a dropped fetch had taken are fetched again."""
+    consumer = worker.app.consumer
+    committed, uncommitted, dedup = TP(RAW, 0), TP(RAW, 1), TP(DEDUP, 0)
+    changelog = TP(worker.tables["dedup_docs"].changelog_topic.get_topic_name(), 0)
+    flow_during_seek: list[bool] = []
+    rewound: list[tuple[str, int]] = []
+
+    async def seek_to_committed() -> dict[TP, int | None]:
+        flow_during_seek.append(consumer.flow_active)
+        return {committed: 40, uncommitted: None, dedup: 7, changelog: None}
+
+    async def seek_to_beginning(*partitions: Any) -> None:
+        rewound.extend((tp.topic, tp.partition) for tp in partitions)
+
+    monkeypatch.setattr(consumer, "seek_to_committed", seek_to_committed)
+    monkeypatch.setattr(consumer, "assignment", lambda: {committed, uncommitted, dedup, changelog})
+    monkeypatch.setattr(consumer._thread, "seek_to_beginning", seek_to_beginning)
+    monkeypatch.setattr(worker.app.topics, "acks_enabled_for", lambda topic: topic in (RAW, DEDUP))
+    consumer.resume_flow()
+    try:
+        await consumer.perform_seek()
+        assert flow_during_seek == [False] and not consumer.flow_active
+        assert rewound == [(RAW, 1)]
+        assert consumer._read_offset[committed] == 40 and consumer._read_offset[uncommitted] is None
+    finally:
+        consumer.resume_flow()
+        for tp in (committed, uncommitted, dedup, changelog):
+            consumer._read_offset.pop(tp, None)
+            consumer._committed_offset.pop(tp, None)
+
 # --- health --------------------------------------------------------------------------------
 
 
