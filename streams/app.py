@@ -49,7 +49,8 @@ HIGHWATER_FETCH_TIMEOUT_S = 30.0
 
 
 class _Consumer(aiokafka_driver.Consumer):
-    """faust's aiokafka consumer, reporting the offsets it passes over.
+    """faust's aiokafka consumer, in both profiles, with its seek after a rebalance made safe
+    (:meth:`perform_seek`) and the offsets it passes over reported.
 
     When a partition's fetched offsets jump, faust records the offsets in between as a gap and
     counts them as processed, so the next commit moves past them. That is right for compacted
