@@ -22,6 +22,8 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -55,17 +57,19 @@ SOAK = os.environ.get("KHABAR_SOAK") == "1"
 
 # --- helpers -------------------------------------------------------------------------------
 
-def wait_pages(worker: WorkerProcess, at_least: float, timeout: float) -> float:
-    """Wait until the worker has taken in ``at_least`` raw pages; return how many it has."""
+def wait_pages(worker: WorkerProcess, at_least: float, timeout: float,
+               counter: str = "khabar_pages_total") -> float:
+    """Wait until the worker's ``counter`` (raw pages taken in) reaches ``at_least``; return
+    its value."""
     deadline = time.monotonic() + timeout
     seen = 0.0
     while time.monotonic() < deadline:
         assert worker.process.poll() is None, worker.log_path.read_text(errors="replace")[-3000:]
-        seen = metric(worker, "khabar_pages_total")
+        seen = metric(worker, counter)
         if seen >= at_least:
             return seen
         time.sleep(0.2)
-    raise TimeoutError(f"worker took in {seen} pages, not {at_least}, in {timeout} s")
+    raise TimeoutError(f"worker's {counter} at {seen}, not {at_least}, after {timeout} s")
 
 
 def rss_bytes(pid: int) -> int:
@@ -235,6 +239,51 @@ def test_sigkill_twice_loses_nothing(broker: EmbeddedBroker, tmp_path: Path) -> 
     print(f"crash: killed after {kills} pages; {figures}")
 
 
+@pytest.mark.timeout(300)
+def test_records_fetched_while_the_worker_seeks_are_not_lost(broker: EmbeddedBroker,
+                                                             tmp_path: Path) -> None:
+    """faust resumes a worker's stream partitions, seeks them to their committed offsets (one
+    request per partition), then empties the stream buffers. When the worker had a changelog to
+    recover first, its fetcher already runs during that seek, and records fetched then were
+    dropped but counted as read: they never came again. Here a first worker takes part of a
+    backlog and stops; a second one, on an empty data dir, recovers the dedup changelog and
+    takes the rest with every committed-offset request slowed to 0.3 s."""
+    corpus = Generator(seed=75).corpus(stories=2400, copies_per_story=0.25, bad=30,
+                                       prefix="seek")
+    settings = settings_for(broker, tmp_path / "first", partitions=8)
+    accounting = publish_corpus(settings, corpus)
+    first = WorkerProcess(settings, tmp_path / "first.log")
+    try:
+        wait_pages(first, 300, timeout=120, counter="khabar_articles_total")
+    finally:
+        first.stop()
+    second = WorkerProcess(replace(settings, data_dir=tmp_path / "second"),
+                           tmp_path / "second.log", extra_env={
+        "PYTHONPATH": str(Path(__file__).resolve().parent / "faults"),
+        "KHABAR_TEST_COMMITTED_DELAY_S": "0.3",
+    })
+    try:
+        outputs = outputs_of(settings, accounting, timeout=150)
+        log = second.log_path.read_text(errors="replace")
+    finally:
+        second.stop()
+    assert "Restoring state from changelog topics" in log
+    seek = _seconds(log, "Seek stream partitions to committed offsets", "Worker ready")
+    assert seek >= 2.0, f"the delay did not reach the worker's seek ({seek:.1f} s)"
+    check_accounting(settings, corpus, accounting, outputs, tmp_path)
+
+
+def _seconds(log: str, start: str, end: str) -> float:
+    """Seconds from the first log line containing ``start`` to the next containing ``end``."""
+    stamps: list[datetime] = []
+    for line in log.splitlines():
+        if (start if not stamps else end) in line:
+            stamps.append(datetime.strptime(line[1:24], "%Y-%m-%d %H:%M:%S,%f"))
+            if len(stamps) == 2:
+                return (stamps[1] - stamps[0]).total_seconds()
+    raise AssertionError(f"no {start!r} then {end!r} in the worker's log")
+
+
 # --- rebalance -----------------------------------------------------------------------------
 
 @pytest.mark.timeout(300)
@@ -400,8 +449,6 @@ def test_hostile_input_through_a_running_worker(broker: EmbeddedBroker, tmp_path
 
 async def _publish_big(settings: Settings, topic: str, payloads: list[bytes]) -> list[Any]:
     """``publish`` with room for the 10 MB page (it sizes requests from the worker's limit)."""
-    from dataclasses import replace
-
     return await publish(replace(settings, max_message_bytes=16 << 20), topic, payloads)
 
 
