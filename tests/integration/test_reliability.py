@@ -1,6 +1,7 @@
 """Issue 7's acceptance: faults injected on the embedded broker lose nothing and stop nothing.
 
 - crash: SIGKILL the worker twice mid-stream, restart it on the same data dir;
+- slow seek: a worker recovering a changelog seeks with slow committed-offset requests;
 - rebalance: two workers, one stops and another joins mid-stream;
 - hostile input: random bytes and JSON values, oversized and pathological pages;
 - late broker: the worker starts before the broker, which later pauses for a while;
@@ -59,8 +60,8 @@ SOAK = os.environ.get("KHABAR_SOAK") == "1"
 
 def wait_pages(worker: WorkerProcess, at_least: float, timeout: float,
                counter: str = "khabar_pages_total") -> float:
-    """Wait until the worker's ``counter`` (raw pages taken in) reaches ``at_least``; return
-    its value."""
+    """Wait until the worker's ``counter`` (by default, raw pages taken in) reaches
+    ``at_least``; return its value."""
     deadline = time.monotonic() + timeout
     seen = 0.0
     while time.monotonic() < deadline:
