@@ -103,12 +103,18 @@ def _start_process(classifier: Classifier, max_message_bytes: int, dlq_payload_b
     _stage = PageStage(classifier, max_message_bytes=max_message_bytes,
                        dlq_payload_bytes=dlq_payload_bytes,
                        observe=lambda stage, seconds: _timings.append((stage, seconds)))
-    # The classifier lives as long as the process: frozen, a full collection under load took
-    # 4 ms instead of 24 ms, a pause of the batch that triggers it.
-    gc.collect()
-    gc.freeze()
+    freeze_heap()  # the classifier lives as long as the process
     # A worker killed with SIGKILL cannot stop its pool: leave when it is gone.
     threading.Thread(target=_exit_without, args=(parent,), daemon=True).start()
+
+
+def freeze_heap() -> None:
+    """Move what a process has loaded at start-up out of the collector's way, for a process
+    that keeps it to the end (the worker, a core process). A full collection then skips it: in
+    a core process under load 4 ms instead of 24 ms, a pause of the batch that triggers it; in
+    the worker during start-up 2 ms instead of 30-56 ms (about 107,000 objects)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _exit_without(parent: int) -> None:
