@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Iterable, Iterator, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +33,10 @@ from rocksdict import WriteBatch
 from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
-from agents.page_runner import PageRunner
+from agents.page_runner import PageOutcome, PageRunner
 from agents.pipeline import DedupStage, Origin
 from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
+from agents.read_ahead import read_ahead
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
 from streams.app import rocksdb_options
@@ -50,6 +51,9 @@ EXPIRE_EVERY_SECONDS = 60.0
 #: process sat idle half the time; 5 ms fills them (about 14) at up to 5 ms more latency.
 PAGE_BATCH = 16
 PAGE_BATCH_WITHIN = 0.005
+#: Batches whose cores may run while the pages agent sends the one before (see
+#: :mod:`agents.read_ahead`).
+PAGE_BATCHES_AHEAD = 2
 EXIT_SEND_FAILED = 70
 EXIT_AGENT_ENDED = 71
 #: How long a worker whose agent ended may take to stop gracefully before it exits anyway.
@@ -128,16 +132,19 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         if raw_timestamp is not None and delivery.destination != "dedup":
             metrics.END_TO_END_SECONDS.observe(max(0.0, time.time() - raw_timestamp))
 
+    def run_cores(events: list[EventT]) -> Awaitable[list[PageOutcome]]:
+        return runner.run([(event.value or b"", _origin(event.message)) for event in events])
+
     async def pages(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
-        # Batches: the cores run over every page of a batch first (in the runner's processes,
-        # or on the loop), then all of its records are sent at once, so they share producer
-        # batches (one record per send, spread over the linger, made the dedup partition a
-        # batch per page or two; Tansu's fetches slow down with a partition's batch count).
-        # Events are acked after their batch is sent.
+        # Batches: the cores run over every page of a batch (in the runner's processes, or on
+        # the loop) while the records of the batch before are sent, all of a batch's at once,
+        # so they share producer batches (one record per send, spread over the linger, made the
+        # dedup partition a batch per page or two; Tansu's fetches slow down with a
+        # partition's batch count). An event is acked once its records are sent.
+        batches = read_ahead(stream.noack_take(PAGE_BATCH, within=PAGE_BATCH_WITHIN),
+                             run_cores, depth=PAGE_BATCHES_AHEAD)
         try:
-            async for events in stream.take_events(PAGE_BATCH, within=PAGE_BATCH_WITHIN):
-                outcomes = await runner.run([(event.value or b"", _origin(event.message))
-                                             for event in events])
+            async for events, outcomes in batches:
                 for event, outcome in zip(events, outcomes, strict=True):
                     metrics.PAGES.labels(metrics.source_label(outcome.source)).inc()
                     if outcome.dead_letter is not None:
@@ -145,11 +152,13 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                                             outcome.dead_letter), event.message.timestamp)
                     for key, value in outcome.candidates:
                         await publish(topology.names.dedup, key, value)
+                    await stream.ack(event)
                     yield None
-                # Neither a buffered batch nor a send suspends this task: yield the loop, or
+                # Neither a finished batch nor a send suspends this task: yield the loop, or
                 # a backlog of raw pages starves the dedup agent and the producer's sender.
                 await asyncio.sleep(0)
         finally:
+            await batches.aclose()
             runner.close()
         _loop_ended(app, "khabar.pages")
 

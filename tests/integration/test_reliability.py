@@ -495,20 +495,20 @@ def test_worker_started_before_the_broker(tmp_path: Path) -> None:
 
 # --- no silent death, no password in logs -----------------------------------------------------
 
-#: ``khabar worker`` whose raw stream (``take_events`` batches) ends after three batches, as if
+#: ``khabar worker`` whose raw stream (``noack_take`` batches) ends after three batches, as if
 #: faust's loop had returned.
 ENDING_STREAM = """
 import sys
 from faust.streams import Stream
-take_events = Stream.take_events
+noack_take = Stream.noack_take
 async def three_then_end(self, *args, **kwargs):
     n = 0
-    async for batch in take_events(self, *args, **kwargs):
+    async for batch in noack_take(self, *args, **kwargs):
         yield batch
         n += 1
         if n == 3:
             return
-Stream.take_events = three_then_end
+Stream.noack_take = three_then_end
 from agents.cli import main
 sys.exit(main(["worker"]))
 """
