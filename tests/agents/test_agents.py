@@ -188,6 +188,28 @@ async def test_a_failing_core_is_an_internal_dead_letter_and_the_agent_goes_on(
     assert sent[1][2]["article"]["id"] == "pg-after-1"
 
 
+async def test_each_page_is_acked_after_its_records_are_sent(
+    worker: Worker, sent: Sent, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At-least-once with read-ahead: an acked offset may be committed, so its records must
+    already be with the producer (which faust flushes before it commits)."""
+    acks: list[tuple[int, int]] = []  # (offset acked, records sent by then)
+    ack = faust.Stream.ack
+
+    async def recording_ack(self: faust.Stream, event: Any) -> bool:
+        acks.append((event.message.offset, len(sent)))
+        return await ack(self, event)
+
+    monkeypatch.setattr(faust.Stream, "ack", recording_ack)
+    async with worker.pages_agent.test_context() as agent:
+        await agent.put(orjson.dumps(page("pg-ack-1", CEASEFIRE + "\n\nFirst.")))
+        await agent.put(b"{broken")
+        await agent.put(orjson.dumps(page("pg-ack-3", CEASEFIRE + "\n\nThird.")))
+    assert [(topic, key) for topic, key, _ in sent] == [(DEDUP, b"pg-ack-1"), (DLQ, None),
+                                                       (DEDUP, b"pg-ack-3")]
+    assert acks == [(0, 1), (1, 2), (2, 3)]
+
+
 # --- dedup ---------------------------------------------------------------------------------
 
 
