@@ -6,7 +6,7 @@ embedded profile: the framework's ceiling. Run by ``bench/run.py`` as a subproce
 MODE ``default``: faust's defaults (no producer linger, 16 KiB producer batches, its Monitor
 sensor and terminal spinner) with only the workarounds the embedded broker needs (fetch wait
 clamp, short session), one ``await send`` per event. MODE ``tuned``: khabar's faust config
-and app as shipped (``streams.app``: 5 ms linger, 256 KiB batches, the stall-watch Monitor, no
+and app as shipped (``streams.app``: 1 ms linger, 256 KiB batches, the stall-watch Monitor, no
 spinner), uvloop, ``stream.take()`` batches of up to 500 (5 ms), a larger stream buffer, and
 sends handed straight to the app's producer (past ``Topic.send``), as khabar's agents send.
 """

@@ -82,7 +82,9 @@ class Settings:
     event_loop: str = "uvloop"
     #: Processes that run the per-page cores beside the event loop; 0 runs them on the loop.
     core_processes: int = 1
-    producer_linger_ms: int = 5
+    #: The pages agent sends a whole batch's records at once, so they share producer batches
+    #: without a linger; 1 ms against 5 cut p99 at 229 pages/s by 40-110 ms (three paired runs).
+    producer_linger_ms: int = 1
     #: Per-partition producer batch limit: fewer, larger produce requests (faust's is 16 KiB).
     producer_batch_bytes: int = 262_144
     security_protocol: str = "PLAINTEXT"
