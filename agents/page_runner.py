@@ -4,8 +4,9 @@ The page cores (ingest → fingerprint → classify, about 1.2 ms of CPU a page)
 the event loop they hold it while the dedup hop, the producer and the consumer wait, so a
 worker uses one core, and under load the dedup hop's latency grows with every page batch.
 With ``processes >= 1`` each batch runs in a pool of spawned processes while the loop goes
-on with the dedup hop and the sends. The pages agent still awaits its batch before sending
-and acknowledging it, so delivery stays at-least-once and in order per partition. A process
+on with the dedup hop and the sends, and the pages agent has the next batch run while it
+sends the last one (:mod:`agents.read_ahead`). It still awaits each batch before sending and
+acknowledging it, so delivery stays at-least-once and in order per partition. A process
 that dies breaks the pool: the agent raises and the worker stops, to be restarted, without
 having committed the batch.
 """
