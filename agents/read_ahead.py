@@ -16,7 +16,7 @@ partitions go).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import TypeVar
 
 B = TypeVar("B")
@@ -24,7 +24,7 @@ R = TypeVar("R")
 
 
 async def read_ahead(batches: AsyncGenerator[B, None], start: Callable[[B], Awaitable[R]],
-                     depth: int) -> AsyncIterator[tuple[B, R]]:
+                     depth: int) -> AsyncGenerator[tuple[B, R], None]:
     """Each batch of ``batches`` with the result of ``start(batch)``, in the order read.
 
     A batch is read and ``start`` called on it as soon as fewer than ``depth`` batches are
