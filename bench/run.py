@@ -5,10 +5,12 @@
 Parts (issue 8): 1 core (pure cores in this process), 2 baselines (confluent-kafka and
 faust pass-throughs, the Quix Streams peer running khabar's cores), 3 streaming (one
 ``khabar worker``: sustained rate, CPU per article, latency at 25/50/90% of that rate),
-4 scale (two workers vs one), 5 state (``bench/dedup_bench.py``). Every broker part uses the
-same messages (``bench/corpus.py``) on 8-partition topics and the embedded profile's fetch
-wait and linger. Rates are taken from the output records' timestamps, skipping the first 10%
-(startup and group join). Prints a table and writes ``bench/results/latest.json``.
+4 scale (two workers vs one), 5 state (``bench/dedup_bench.py``), 6 pairs (the faust
+pass-throughs, the Quix peer and one worker back to back, ``--pairs`` rounds: the ratios within
+a round, and their median). Every broker part uses the same messages (``bench/corpus.py``;
+part 6 a smaller set) on 8-partition topics and the embedded profile's fetch wait and linger.
+Rates are taken from the output records' timestamps, skipping the first 10% (startup and group
+join). Prints a table and writes ``bench/results/latest.json``.
 """
 
 from __future__ import annotations
@@ -206,8 +208,7 @@ def part_baselines(kafka: Kafka, broker_pid: int, messages: list[bytes], outputs
                    work: Path) -> dict:
     run_id = uuid.uuid4().hex[:6]
     src = f"bench-{run_id}.src"
-    kafka.create(src, f"bench-{run_id}.cpt", f"bench-{run_id}.fd", f"bench-{run_id}.ft",
-                 f"bench-{run_id}.quix")
+    kafka.create(src, f"bench-{run_id}.cpt")
     log(f"baselines: producing {len(messages)} messages")
     started = time.time()
     kafka.produce(src, messages, keys_for(messages))
@@ -215,19 +216,67 @@ def part_baselines(kafka: Kafka, broker_pid: int, messages: list[bytes], outputs
     out: dict = {"producer_per_s": produce_rate}
     log("baselines: confluent-kafka pass-through")
     out["confluent"] = confluent_passthrough(kafka, src, f"bench-{run_id}.cpt", len(messages))
-    for mode, dst in (("default", "fd"), ("tuned", "ft")):
-        log(f"baselines: faust pass-through ({mode})")
-        argv = [PYTHON, str(HERE / "faust_passthrough.py"), mode, f"kafka://{kafka.bootstrap}",
-                src, f"bench-{run_id}.{dst}", f"bench-fpt-{mode}-{run_id}",
-                str(work / f"faust-{mode}"), str(free_port())]
-        out[f"faust_{mode}"] = run_subprocess_until(
-            argv, kafka, [f"bench-{run_id}.{dst}"], len(messages), broker_pid)
+    for mode in ("default", "tuned"):
+        out[f"faust_{mode}"] = run_faust_passthrough(kafka, broker_pid, src, len(messages), mode,
+                                                 work)
+    out["quix_cores"] = run_quix_peer(kafka, broker_pid, src, outputs_expected, work)
+    return out
+
+
+def run_faust_passthrough(kafka: Kafka, broker_pid: int, src: str, n: int, mode: str,
+                      work: Path) -> dict:
+    log(f"baselines: faust pass-through ({mode})")
+    run_id = uuid.uuid4().hex[:6]
+    dst = f"bench-{run_id}.f{mode[0]}"
+    kafka.create(dst)
+    argv = [PYTHON, str(HERE / "faust_passthrough.py"), mode, f"kafka://{kafka.bootstrap}",
+            src, dst, f"bench-fpt-{mode}-{run_id}", str(work / f"faust-{mode}-{run_id}"),
+            str(free_port())]
+    return run_subprocess_until(argv, kafka, [dst], n, broker_pid)
+
+
+def run_quix_peer(kafka: Kafka, broker_pid: int, src: str, outputs_expected: int, work: Path,
+              idle: float = 30.0) -> dict:
     log("baselines: Quix Streams peer with khabar's cores")
-    argv = [PYTHON, str(HERE / "quix_peer.py"), kafka.bootstrap, src, f"bench-{run_id}.quix",
-            f"bench-quix-{run_id}", str(work / "quix-state")]
-    quix = run_subprocess_until(argv, kafka, [f"bench-{run_id}.quix"], outputs_expected,
-                                broker_pid, idle=30.0, articles=True)
-    out["quix_cores"] = quix
+    run_id = uuid.uuid4().hex[:6]
+    dst = f"bench-{run_id}.quix"
+    kafka.create(dst)
+    argv = [PYTHON, str(HERE / "quix_peer.py"), kafka.bootstrap, src, dst,
+            f"bench-quix-{run_id}", str(work / f"quix-state-{run_id}")]
+    return run_subprocess_until(argv, kafka, [dst], outputs_expected, broker_pid, idle=idle,
+                                articles=True)
+
+
+# --- part 6 ---------------------------------------------------------------------------------
+
+def part_pairs(kafka: Kafka, broker_pid: int, messages: list[bytes], articles: int,
+               deliveries: int, rounds: int, work: Path) -> dict:
+    """The runs the ratios compare, back to back, ``rounds`` times over the same messages.
+
+    The machine's speed drifts within a run (the Quix peer ran 476/s in one run and 708/s in
+    another), so a ratio of two parts measured minutes apart moves with it. Here each round
+    runs the faust pass-throughs, the Quix peer and one khabar worker one after the other, and
+    the ratios are taken within a round, and their median reported.
+    """
+    out: dict = {"messages": len(messages), "rounds": []}
+    for i in range(rounds):
+        log(f"pairs: round {i + 1} of {rounds}")
+        src = f"pair-{uuid.uuid4().hex[:6]}.src"
+        kafka.create(src)
+        kafka.produce(src, messages, keys_for(messages))
+        default = run_faust_passthrough(kafka, broker_pid, src, len(messages), "default", work)
+        tuned = run_faust_passthrough(kafka, broker_pid, src, len(messages), "tuned", work)
+        # a short peer (it has missed about 0.15 % of its outputs) waits out the idle time
+        quix = run_quix_peer(kafka, broker_pid, src, deliveries, work, idle=10.0)
+        khabar, _, _ = sustained(kafka, broker_pid, messages, articles, 1, work)
+        out["rounds"].append({
+            "faust_default_per_s": default["per_s"], "faust_tuned_per_s": tuned["per_s"],
+            "quix_per_s": quix["per_s"], "khabar_per_s": khabar["per_s"],
+            "faust tuned ÷ default": tuned["per_s"] / default["per_s"],
+            "khabar ÷ quix peer": khabar["per_s"] / quix["per_s"]})
+    for key in ("faust tuned ÷ default", "khabar ÷ quix peer"):
+        values = sorted(r[key] for r in out["rounds"])
+        out[key] = values[len(values) // 2] if values else float("nan")
     return out
 
 
@@ -402,6 +451,13 @@ def report(results: dict) -> str:
         lines.append(row("4 two workers, 8 partitions", fmt(sc["per_s"], " art/s"),
                          f"{sc['worker_cpu_ms_per_article']:.2f} ms workers + "
                          f"{sc['broker_cpu_ms_per_article']:.2f} ms broker"))
+    pairs = results.get("pairs")
+    if pairs:
+        for i, r in enumerate(pairs["rounds"], 1):
+            lines.append(row(f"6 round {i}: khabar, Quix peer (art/s)",
+                             f"{fmt(r['khabar_per_s'])}, {fmt(r['quix_per_s'])}",
+                             f"faust {fmt(r['faust_tuned_per_s'])} vs "
+                             f"{fmt(r['faust_default_per_s'])}/s"))
     st = results.get("state")
     if st:
         for key, value in st.items():
@@ -429,6 +485,11 @@ def ratios(results: dict) -> dict:
     sc = results.get("scale", {}).get("per_s")
     if s and sc:
         out["two workers ÷ one"] = sc / s
+    pairs = results.get("pairs")
+    if pairs:
+        rounds = len(pairs["rounds"])
+        for key in ("khabar ÷ quix peer", "faust tuned ÷ default"):
+            out[f"{key}, paired (median of {rounds})"] = pairs[key]
     return out
 
 
@@ -440,7 +501,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--window", type=float, default=100.0,
                     help="seconds of output at most for the two-worker rate (the one-worker "
                          "run drains its queue: its latency phase uses the same topic)")
-    ap.add_argument("--only", default="core,baselines,streaming,scale,state")
+    ap.add_argument("--pairs", type=int, default=3,
+                    help="rounds of the compared runs back to back (part 6)")
+    ap.add_argument("--pair-messages", type=int, default=12_000)
+    ap.add_argument("--only", default="core,baselines,streaming,scale,pairs,state")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     args = ap.parse_args(argv)
     parts = set(args.only.split(","))
@@ -461,7 +525,7 @@ def main(argv: list[str]) -> int:
     results["outputs_per_article"] = deliveries / articles
     if "core" in parts:
         results["core"] = part_core(messages)
-    if parts & {"baselines", "streaming", "scale"}:
+    if parts & {"baselines", "streaming", "scale", "pairs"}:
         with tempfile.TemporaryDirectory(prefix="khabar-bench-") as tmp, \
                 EmbeddedBroker() as broker:
             work = Path(tmp)
@@ -489,6 +553,12 @@ def main(argv: list[str]) -> int:
                 log("scale: two khabar workers")
                 results["scale"], _, _ = sustained(kafka, pid, messages, articles, 2, work,
                                                    window=args.window)
+            if "pairs" in parts and args.pairs > 0:
+                paired, _ = corpus.messages(args.pair_messages, prefix="pair")
+                page, dedup = stages()
+                counts = list(_count_outputs(paired, page, dedup))
+                results["pairs"] = part_pairs(kafka, pid, paired, sum(c for c, _ in counts),
+                                              sum(d for _, d in counts), args.pairs, work)
     if "state" in parts:
         results["state"] = part_state(args.state)
     results["ratios"] = ratios(results)
