@@ -224,7 +224,7 @@ def part_baselines(kafka: Kafka, broker_pid: int, messages: list[bytes], outputs
 
 
 def run_faust_passthrough(kafka: Kafka, broker_pid: int, src: str, n: int, mode: str,
-                      work: Path) -> dict:
+                          work: Path) -> dict:
     log(f"baselines: faust pass-through ({mode})")
     run_id = uuid.uuid4().hex[:6]
     dst = f"bench-{run_id}.f{mode[0]}"
@@ -236,7 +236,7 @@ def run_faust_passthrough(kafka: Kafka, broker_pid: int, src: str, n: int, mode:
 
 
 def run_quix_peer(kafka: Kafka, broker_pid: int, src: str, outputs_expected: int, work: Path,
-              idle: float = 30.0) -> dict:
+                  idle: float = 30.0) -> dict:
     log("baselines: Quix Streams peer with khabar's cores")
     run_id = uuid.uuid4().hex[:6]
     dst = f"bench-{run_id}.quix"
@@ -253,8 +253,8 @@ def part_pairs(kafka: Kafka, broker_pid: int, messages: list[bytes], articles: i
                deliveries: int, rounds: int, work: Path) -> dict:
     """The runs the ratios compare, back to back, ``rounds`` times over the same messages.
 
-    The machine's speed drifts within a run (the Quix peer ran 476/s in one run and 708/s in
-    another), so a ratio of two parts measured minutes apart moves with it. Here each round
+    The machine's speed drifts (the Quix peer ran 476/s in one run and 708/s in another, the
+    same code), so a ratio of two parts measured minutes apart moves with it. Here each round
     runs the faust pass-throughs, the Quix peer and one khabar worker one after the other, and
     the ratios are taken within a round, and their median reported. The Quix peer and the
     worker alternate which goes first.
@@ -524,14 +524,7 @@ def main(argv: list[str]) -> int:
     results: dict = {"messages": len(messages),
                      "mean_bytes": sum(map(len, messages)) / len(messages),
                      "started": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    # articles and deliveries the corpus makes (what the broker parts wait for)
-    from core import stages
-
-    page, dedup = stages()
-    articles = deliveries = 0
-    for candidate_count, delivered in _count_outputs(messages, page, dedup):
-        articles += candidate_count
-        deliveries += delivered
+    articles, deliveries = expected_outputs(messages)
     results["articles"], results["deliveries"] = articles, deliveries
     results["outputs_per_article"] = deliveries / articles
     if "core" in parts:
@@ -566,10 +559,9 @@ def main(argv: list[str]) -> int:
                                                    window=args.window)
             if "pairs" in parts and args.pairs > 0:
                 paired, _ = corpus.messages(args.pair_messages, prefix="pair")
-                page, dedup = stages()
-                counts = list(_count_outputs(paired, page, dedup))
-                results["pairs"] = part_pairs(kafka, pid, paired, sum(c for c, _ in counts),
-                                              sum(d for _, d in counts), args.pairs, work)
+                pair_articles, pair_deliveries = expected_outputs(paired)
+                results["pairs"] = part_pairs(kafka, pid, paired, pair_articles,
+                                              pair_deliveries, args.pairs, work)
     if "state" in parts:
         results["state"] = part_state(args.state)
     results["ratios"] = ratios(results)
@@ -580,15 +572,22 @@ def main(argv: list[str]) -> int:
     return 0
 
 
-def _count_outputs(messages, page, dedup):  # type: ignore[no-untyped-def]
+def expected_outputs(messages: list[bytes]) -> tuple[int, int]:
+    """Articles and deliveries ``messages`` make through the cores (what the broker parts wait
+    for), with a fresh dedup state."""
+    from core import stages
+
     from agents.pipeline import Origin
 
+    page, dedup = stages()
+    articles = deliveries = 0
     for offset, payload in enumerate(messages):
         result = page.run(payload, Origin("raw", 0, offset, None))
-        delivered = 1 if result.dead_letter is not None else 0
+        deliveries += 1 if result.dead_letter is not None else 0
         for candidate in result.candidates:
-            delivered += len(dedup.run(candidate).deliveries)
-        yield len(result.candidates), delivered
+            deliveries += len(dedup.run(candidate).deliveries)
+        articles += len(result.candidates)
+    return articles, deliveries
 
 
 if __name__ == "__main__":
