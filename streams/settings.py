@@ -83,7 +83,7 @@ class Settings:
     #: Processes that run the per-page cores beside the event loop; 0 runs them on the loop.
     core_processes: int = 1
     #: The pages agent sends a whole batch's records at once, so they share producer batches
-    #: without a linger; 1 ms against 5 cut p99 at 229 pages/s by 40-110 ms (three paired runs).
+    #: without a linger; 1 ms against 5 cut p99 at 229 pages/s by 50-110 ms (three paired runs).
     producer_linger_ms: int = 1
     #: Per-partition producer batch limit: fewer, larger produce requests (faust's is 16 KiB).
     producer_batch_bytes: int = 262_144
