@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -225,7 +226,7 @@ def part_baselines(kafka: Kafka, broker_pid: int, messages: list[bytes], outputs
 
 def run_faust_passthrough(kafka: Kafka, broker_pid: int, src: str, n: int, mode: str,
                           work: Path) -> dict:
-    log(f"baselines: faust pass-through ({mode})")
+    log(f"faust pass-through ({mode})")
     run_id = uuid.uuid4().hex[:6]
     dst = f"bench-{run_id}.f{mode[0]}"
     kafka.create(dst)
@@ -237,7 +238,7 @@ def run_faust_passthrough(kafka: Kafka, broker_pid: int, src: str, n: int, mode:
 
 def run_quix_peer(kafka: Kafka, broker_pid: int, src: str, outputs_expected: int, work: Path,
                   idle: float = 30.0) -> dict:
-    log("baselines: Quix Streams peer with khabar's cores")
+    log("Quix Streams peer with khabar's cores")
     run_id = uuid.uuid4().hex[:6]
     dst = f"bench-{run_id}.quix"
     kafka.create(dst)
@@ -279,8 +280,7 @@ def part_pairs(kafka: Kafka, broker_pid: int, messages: list[bytes], articles: i
             "faust tuned ÷ default": tuned["per_s"] / default["per_s"],
             "khabar ÷ quix peer": khabar["per_s"] / quix["per_s"]})
     for key in ("faust tuned ÷ default", "khabar ÷ quix peer"):
-        values = sorted(r[key] for r in out["rounds"])
-        out[key] = values[len(values) // 2] if values else float("nan")
+        out[key] = statistics.median_high(r[key] for r in out["rounds"])
     return out
 
 
