@@ -7,10 +7,12 @@ faust pass-throughs, the Quix Streams peer running khabar's cores), 3 streaming 
 ``khabar worker``: sustained rate, CPU per article, latency at 25/50/90% of that rate),
 4 scale (two workers vs one), 5 state (``bench/dedup_bench.py``), 6 pairs (the faust
 pass-throughs, the Quix peer and one worker back to back, ``--pairs`` rounds: the ratios within
-a round, and their median). Every broker part uses the same messages (``bench/corpus.py``;
-part 6 a smaller set) on 8-partition topics and the embedded profile's fetch wait and linger.
-Rates are taken from the output records' timestamps, skipping the first 10% (startup and group
-join). Prints a table and writes ``bench/results/latest.json``.
+a round, and their median), 7 dedup (one worker deciding candidates queued on its dedup topic,
+with no raw pages: the dedup hop's rate, the ceiling D of the README's capacity model). Every
+broker part uses the same messages (``bench/corpus.py``; part 6 a smaller set) on 8-partition
+topics and the embedded profile's fetch wait and linger.
+Rates are taken from the output records' arrival at the bench's reader, skipping the first 10%
+(startup and group join). Prints a table and writes ``bench/results/latest.json``.
 """
 
 from __future__ import annotations
@@ -291,6 +293,39 @@ def _paired_run(name: str, kafka: Kafka, broker_pid: int, src: str, messages: li
     return sustained(kafka, broker_pid, messages, articles, 1, work)[0]
 
 
+# --- part 7 ---------------------------------------------------------------------------------
+
+def part_dedup_hop(kafka: Kafka, broker_pid: int, messages: list[bytes], work: Path) -> dict:
+    """One worker's dedup hop alone: the candidates of ``messages`` (from the page cores, in
+    this process) queued on its one-partition dedup topic, and nothing on the raw topic, so the
+    pages agent and the core process stay idle. Decisions per second and CPU per decision."""
+    from core import stages
+
+    from agents.page_runner import outcome
+    from agents.pipeline import Origin
+
+    page, _ = stages()
+    candidates = [pair for offset, payload in enumerate(messages)
+                  for pair in outcome(page.run(payload, Origin("raw", 0, offset))).candidates]
+    prefix = f"d{uuid.uuid4().hex[:6]}"
+    create_khabar_topics(kafka, prefix)
+    kafka.produce(f"{prefix}.dedup", [value for _, value in candidates],
+                  [key for key, _ in candidates])
+    log(f"dedup hop: {len(candidates)} candidates queued on {prefix}.dedup")
+    b0 = cpu_seconds(broker_pid)
+    procs = start_workers(kafka, prefix, 1, work)
+    try:
+        records = kafka.collect([f"{prefix}.enriched", f"{prefix}.duplicates"], len(candidates),
+                                idle=30.0)
+        cpu = cpu_seconds(procs[0].pid)
+    finally:
+        terminate(procs[0], grace=5.0)
+    decided = max(1, len(records))
+    return {"candidates": len(candidates), "decided": len(records), "per_s": rate(records),
+            "worker_cpu_ms_per_decision": cpu / decided * 1e3,
+            "broker_cpu_ms_per_decision": (cpu_seconds(broker_pid) - b0) / decided * 1e3}
+
+
 # --- parts 3 and 4 --------------------------------------------------------------------------
 
 def worker_env(kafka: Kafka, prefix: str, app_id: str, data_dir: Path) -> dict:
@@ -473,6 +508,11 @@ def report(results: dict) -> str:
                              f"{fmt(r['khabar_per_s'])}, {fmt(r['quix_per_s'])}",
                              f"faust {fmt(r['faust_tuned_per_s'])} vs "
                              f"{fmt(r['faust_default_per_s'])}/s"))
+    d = results.get("dedup_hop")
+    if d:
+        lines.append(row("7 dedup hop alone, one worker", fmt(d["per_s"], " dec/s"),
+                         f"{d['worker_cpu_ms_per_decision']:.2f} ms worker + "
+                         f"{d['broker_cpu_ms_per_decision']:.2f} ms broker"))
     lines.append("")
     for key, value in results.get("ratios", {}).items():
         lines.append(f"ratio {key:<44} {fmt(value)}")
@@ -515,7 +555,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--pairs", type=int, default=3,
                     help="rounds of the compared runs back to back (part 6)")
     ap.add_argument("--pair-messages", type=int, default=12_000)
-    ap.add_argument("--only", default="core,baselines,streaming,scale,pairs,state")
+    ap.add_argument("--only", default="core,baselines,streaming,scale,pairs,dedup,state")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "latest.json")
     args = ap.parse_args(argv)
     parts = set(args.only.split(","))
@@ -529,7 +569,7 @@ def main(argv: list[str]) -> int:
     results["outputs_per_article"] = deliveries / articles
     if "core" in parts:
         results["core"] = part_core(messages)
-    if parts & {"baselines", "streaming", "scale", "pairs"}:
+    if parts & {"baselines", "streaming", "scale", "pairs", "dedup"}:
         with tempfile.TemporaryDirectory(prefix="khabar-bench-") as tmp, \
                 EmbeddedBroker() as broker:
             work = Path(tmp)
@@ -562,6 +602,8 @@ def main(argv: list[str]) -> int:
                 pair_articles, pair_deliveries = expected_outputs(paired)
                 results["pairs"] = part_pairs(kafka, pid, paired, pair_articles,
                                               pair_deliveries, args.pairs, work)
+            if "dedup" in parts:
+                results["dedup_hop"] = part_dedup_hop(kafka, pid, messages, work)
     if "state" in parts:
         results["state"] = part_state(args.state)
     results["ratios"] = ratios(results)
