@@ -257,6 +257,31 @@ async def test_dedup_publishes_the_first_copy_and_flags_the_second(
     assert worker.tables["dedup_docs"]["dd-second"]["st"] == "dd-first"
 
 
+async def test_each_candidate_is_acked_after_its_records_are_sent(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """At-least-once with batches in the dedup agent too: every record of a candidate is with
+    the producer before the candidate's offset is acked."""
+    acks: list[tuple[int, int]] = []  # (offset acked, records sent by then)
+    ack = faust.Stream.ack
+
+    async def recording_ack(self: faust.Stream, event: Any) -> bool:
+        acks.append((event.message.offset, len(sent)))
+        return await ack(self, event)
+
+    monkeypatch.setattr(faust.Stream, "ack", recording_ack)
+    text = CEASEFIRE + "\n\nThe talks resume on Monday."
+    first = candidate(worker, settings, page("ak-first", text), offset=30)
+    copy = candidate(worker, settings, page("ak-copy", text, source="other-wire"), offset=31)
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(records.dumps(first))
+        await agent.put(records.dumps(copy))
+    canonical = 1 + len(first["article"]["labels"])  # enriched and one per label
+    assert [key for _, key, _ in sent] == [b"ak-first"] * canonical + [b"ak-copy"]
+    assert acks == [(0, canonical), (1, canonical + 1)]
+
+
 async def test_a_replayed_docs_changelog_brings_the_derived_tables_along(
     worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
 ) -> None:
