@@ -35,8 +35,9 @@ e2e: $(STAMP) prometheus
 
 test: lint prometheus unit integration e2e
 
-# Issue 8: cores, peers (confluent-kafka, faust, Quix Streams), one and two workers, dedup
-# state, on one embedded broker; table on stdout, JSON in bench/results/latest.json.
+# Issue 8: cores, peers (confluent-kafka, faust, Quix Streams), one and two workers, the
+# paired rounds, the dedup hop alone and the dedup state, on one embedded broker; table on
+# stdout, JSON in bench/results/latest.json.
 # BENCH_ARGS="--messages 100000 --state 1000000" for the long run.
 BENCH_ARGS ?=
 bench: $(STAMP)

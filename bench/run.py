@@ -510,9 +510,11 @@ def report(results: dict) -> str:
                              f"{fmt(r['faust_default_per_s'])}/s"))
     d = results.get("dedup_hop")
     if d:
+        short = (f" SHORT {d['decided']} of {d['candidates']}"
+                 if d["decided"] < d["candidates"] else "")
         lines.append(row("7 dedup hop alone, one worker", fmt(d["per_s"], " dec/s"),
                          f"{d['worker_cpu_ms_per_decision']:.2f} ms worker + "
-                         f"{d['broker_cpu_ms_per_decision']:.2f} ms broker"))
+                         f"{d['broker_cpu_ms_per_decision']:.2f} ms broker{short}"))
     lines.append("")
     for key, value in results.get("ratios", {}).items():
         lines.append(f"ratio {key:<44} {fmt(value)}")
