@@ -455,6 +455,11 @@ def fmt(value: float | None, unit: str = "") -> str:
     return f"{value:,.0f}{unit}" if value >= 100 else f"{value:,.2f}{unit}"
 
 
+def cpu_note(process_ms: float, broker_ms: float, who: str = "worker") -> str:
+    """CPU per article (or decision) of the measured process(es) and of the broker."""
+    return f"{process_ms:.2f} ms {who} + {broker_ms:.2f} ms broker"
+
+
 def report(results: dict) -> str:
     lines = ["", f"khabar bench — {results['messages']:,} messages, "
              f"{results.get('mean_bytes', 0):,.0f} B mean, {os.cpu_count()} cores", ""]
@@ -478,15 +483,15 @@ def report(results: dict) -> str:
                           ("faust_tuned", "faust pass-through, tuned"),
                           ("quix_cores", "Quix Streams + khabar cores (art.)")):
             r = base[key]
-            note = (f"{r['process_cpu_ms_per_record']:.2f} ms app + "
-                    f"{r['broker_cpu_ms_per_record']:.2f} ms broker")
+            note = cpu_note(r["process_cpu_ms_per_record"], r["broker_cpu_ms_per_record"],
+                            "app")
             lines.append(row(f"2 {name}", fmt(r["per_s"], "/s"),
                              note + (f" SHORT {r['short']}" if "short" in r else "")))
     s = results.get("streaming")
     if s:
         lines.append(row("3 khabar worker, sustained", fmt(s["per_s"], " art/s"),
-                         f"{s['worker_cpu_ms_per_article']:.2f} ms worker + "
-                         f"{s['broker_cpu_ms_per_article']:.2f} ms broker"))
+                         cpu_note(s["worker_cpu_ms_per_article"],
+                                  s["broker_cpu_ms_per_article"])))
         for lat in s.get("latency", []):
             lines.append(row(f"3 latency at {lat['share']:.0%} ({fmt(lat['per_s'], '/s')})",
                              f"p50 {fmt(lat.get('p50_ms'))} ms",
@@ -495,8 +500,8 @@ def report(results: dict) -> str:
     sc = results.get("scale")
     if sc:
         lines.append(row("4 two workers, 8 partitions", fmt(sc["per_s"], " art/s"),
-                         f"{sc['worker_cpu_ms_per_article']:.2f} ms workers + "
-                         f"{sc['broker_cpu_ms_per_article']:.2f} ms broker"))
+                         cpu_note(sc["worker_cpu_ms_per_article"],
+                                  sc["broker_cpu_ms_per_article"], "workers")))
     st = results.get("state")
     if st:
         for key, value in st.items():
@@ -513,8 +518,8 @@ def report(results: dict) -> str:
         short = (f" SHORT {d['decided']} of {d['candidates']}"
                  if d["decided"] < d["candidates"] else "")
         lines.append(row("7 dedup hop alone, one worker", fmt(d["per_s"], " dec/s"),
-                         f"{d['worker_cpu_ms_per_decision']:.2f} ms worker + "
-                         f"{d['broker_cpu_ms_per_decision']:.2f} ms broker{short}"))
+                         cpu_note(d["worker_cpu_ms_per_decision"],
+                                  d["broker_cpu_ms_per_decision"]) + short))
     lines.append("")
     for key, value in results.get("ratios", {}).items():
         lines.append(f"ratio {key:<44} {fmt(value)}")
