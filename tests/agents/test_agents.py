@@ -100,6 +100,23 @@ def sent(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> Sent:
     return captured
 
 
+Acks = list[tuple[int, int]]
+
+
+@pytest.fixture
+def acks(sent: Sent, monkeypatch: pytest.MonkeyPatch) -> Acks:
+    """Every event acked, as (its offset, records sent by then)."""
+    recorded: Acks = []
+    ack = faust.Stream.ack
+
+    async def recording_ack(self: faust.Stream, event: Any) -> bool:
+        recorded.append((event.message.offset, len(sent)))
+        return await ack(self, event)
+
+    monkeypatch.setattr(faust.Stream, "ack", recording_ack)
+    return recorded
+
+
 @pytest.fixture
 def changelog(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple]]:
     """Each table's changelog writes as (table name, key, value), instead of producing them.
@@ -189,18 +206,10 @@ async def test_a_failing_core_is_an_internal_dead_letter_and_the_agent_goes_on(
 
 
 async def test_each_page_is_acked_after_its_records_are_sent(
-    worker: Worker, sent: Sent, monkeypatch: pytest.MonkeyPatch,
+    worker: Worker, sent: Sent, acks: Acks,
 ) -> None:
     """At-least-once with read-ahead: an acked offset may be committed, so its records must
     already be with the producer (which faust flushes before it commits)."""
-    acks: list[tuple[int, int]] = []  # (offset acked, records sent by then)
-    ack = faust.Stream.ack
-
-    async def recording_ack(self: faust.Stream, event: Any) -> bool:
-        acks.append((event.message.offset, len(sent)))
-        return await ack(self, event)
-
-    monkeypatch.setattr(faust.Stream, "ack", recording_ack)
     async with worker.pages_agent.test_context() as agent:
         await agent.put(orjson.dumps(page("pg-ack-1", CEASEFIRE + "\n\nFirst.")))
         await agent.put(b"{broken")
@@ -258,19 +267,10 @@ async def test_dedup_publishes_the_first_copy_and_flags_the_second(
 
 
 async def test_each_candidate_is_acked_after_its_records_are_sent(
-    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
-    monkeypatch: pytest.MonkeyPatch,
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple], acks: Acks,
 ) -> None:
     """At-least-once with batches in the dedup agent too: every record of a candidate is with
     the producer before the candidate's offset is acked."""
-    acks: list[tuple[int, int]] = []  # (offset acked, records sent by then)
-    ack = faust.Stream.ack
-
-    async def recording_ack(self: faust.Stream, event: Any) -> bool:
-        acks.append((event.message.offset, len(sent)))
-        return await ack(self, event)
-
-    monkeypatch.setattr(faust.Stream, "ack", recording_ack)
     text = CEASEFIRE + "\n\nThe talks resume on Monday."
     first = candidate(worker, settings, page("ak-first", text), offset=30)
     copy = candidate(worker, settings, page("ak-copy", text, source="other-wire"), offset=31)
