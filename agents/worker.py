@@ -25,6 +25,7 @@ import faust
 import orjson
 from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
+from faust.stores.rocksdb import Store as RocksDBStore
 from faust.types import TP, EventT
 from mode import CrashingSupervisor
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
@@ -39,7 +40,7 @@ from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_desti
 from agents.read_ahead import read_ahead
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
-from streams.app import rocksdb_options
+from streams.app import BoundedRocksDBOptions, rocksdb_options
 from streams.settings import Settings
 from streams.topics import TopicNames, Topology, declare
 
@@ -91,7 +92,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
     options = rocksdb_options(settings, len(TABLES))
     tables = {
-        name: app.tables.add((_DocsTable if name == "dedup_docs" else app.conf.Table)(
+        name: app.tables.add((_DocsTable if name == "dedup_docs" else _DedupTable)(
             app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
             help=f"dedup state: {name}",
             options=dict(options),  # faust's store pops keys from it
@@ -236,7 +237,19 @@ def _exit_send_failed(exc: BaseException) -> None:
     os._exit(EXIT_SEND_FAILED)
 
 
-class _DocsTable(faust.Table):
+class _DedupTable(faust.Table):
+    """A dedup table whose RocksDB store keeps index and filter blocks in its block cache
+    (:class:`streams.app.BoundedRocksDBOptions`), so that its memory stays flat in the window."""
+
+    def _new_store_by_url(self, url: Any) -> Any:
+        store = super()._new_store_by_url(url)
+        if isinstance(store, RocksDBStore):  # the options faust's store has not popped
+            store.rocksdb_options = BoundedRocksDBOptions(**self.options,
+                                                          use_rocksdict=store.use_rocksdict)
+        return store
+
+
+class _DocsTable(_DedupTable):
     """``dedup_docs``, whose changelog replay also brings the derived tables along.
 
     faust replays a table's changelog into its store when a worker takes the partition over

@@ -1,5 +1,5 @@
 """Dedup cost per article and state size with N signatures in the window, on RocksDB (rocksdict)
-with the worker's table options (``streams.app.rocksdb_options``).
+with the worker's table options (``streams.app.rocksdb_options`` and ``BoundedRocksDBOptions``).
 
     python bench/dedup_bench.py [N]       # default 1_000_000; 100_000 for a quick run
 
@@ -25,13 +25,12 @@ from typing import Any
 
 import numpy as np
 import orjson
-from faust.stores.rocksdb import RocksDBOptions
 from rocksdict import Rdict
 
 from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import NUM_PERM, Fingerprint, band_keys, fingerprint
 from agents.dedup.state import DERIVED, TABLES, DedupState
-from streams.app import rocksdb_options
+from streams.app import BoundedRocksDBOptions, rocksdb_options
 from streams.settings import Settings
 
 
@@ -110,7 +109,8 @@ def main(n: int) -> None:
 
     tmp = Path(tempfile.mkdtemp(prefix="dedup-bench-"))
     # One database per table with the worker's options (faust's RocksDB store does the same).
-    options = RocksDBOptions(**rocksdb_options(Settings(), len(TABLES)), use_rocksdict=True)
+    options = BoundedRocksDBOptions(**rocksdb_options(Settings(), len(TABLES)),
+                                    use_rocksdict=True)
     dbs = {name: options.open(tmp / name) for name in TABLES}
     families = {name: JsonRdict(db) for name, db in dbs.items()}
     deduper = Deduper(DedupState.from_mappings(**families), window_seconds=float(n + 10))

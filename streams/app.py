@@ -18,7 +18,9 @@ from typing import Any
 
 import aiokafka
 import faust
+import rocksdict
 from faust.sensors.monitor import Monitor
+from faust.stores.rocksdb import RocksDBOptions
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, server_list
 from faust.types import TP, EventT, StreamT, TransportT
@@ -268,6 +270,37 @@ def rocksdb_options(settings: Settings, tables: int) -> dict[str, int]:
     share = settings.rocksdb_memory_mb * 1024 * 1024 // tables
     return {"block_cache_size": share // 2, "write_buffer_size": share // 4,
             "max_write_buffer_number": 2}
+
+
+class BoundedRocksDBOptions(RocksDBOptions):
+    """faust's RocksDB options, with every table file's index and filter blocks inside the
+    block cache.
+
+    faust's table factory keeps them beside the cache, one index and one filter per file, for
+    as long as the file is open: memory that grows with the window (10.8 MB at 500,000
+    articles, doubling to a million). Here they are partitioned (a two-level index and
+    partitioned full filters), the partitions go through the block cache with the data blocks,
+    and only their small top levels stay pinned, as RocksDB's guide to bounding memory
+    advises. Files written with faust's format stay readable: the options apply to new files.
+    """
+
+    FILTER_BITS_PER_KEY = 10  # full filters: faust's 3-bit filter is the old block-based kind
+    METADATA_BLOCK_BYTES = 4096  # the size of an index or filter partition
+
+    def as_options(self) -> Any:
+        options = super().as_options()  # khabar's stores are rocksdict (faust's default)
+        table = rocksdict.BlockBasedOptions()
+        table.set_block_cache(rocksdict.Cache(self.block_cache_size))
+        table.set_format_version(5)
+        table.set_bloom_filter(self.FILTER_BITS_PER_KEY, block_based=False)
+        table.set_index_type(rocksdict.BlockBasedIndexType.two_level_index_search())
+        table.set_partition_filters(True)
+        table.set_metadata_block_size(self.METADATA_BLOCK_BYTES)
+        table.set_cache_index_and_filter_blocks(True)
+        table.set_pin_top_level_index_and_filter(True)
+        table.set_pin_l0_filter_and_index_blocks_in_cache(True)
+        options.set_block_based_table_factory(table)
+        return options
 
 
 def _credentials(settings: Settings) -> Any:

@@ -29,7 +29,7 @@ from prometheus_client import REGISTRY
 
 from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import Fingerprint
-from agents.dedup.state import DedupState
+from agents.dedup.state import TABLES, DedupState
 from agents.pipeline import DedupStage, Origin, PageStage
 from agents.worker import (
     EXIT_SEND_FAILED,
@@ -40,7 +40,7 @@ from agents.worker import (
     build,
 )
 from streams import records
-from streams.app import configure
+from streams.app import BoundedRocksDBOptions, configure, rocksdb_options
 from streams.settings import Settings
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
@@ -465,6 +465,19 @@ async def test_local_store_writes_many_keys_at_once_and_caches_them(tmp_path: Pa
     memory: dict[bytes, bytes] = {}
     _LocalStore(SimpleNamespace(data=SimpleNamespace(data=memory))).update({"band-0": ["a1"]})
     assert memory == {b"band-0": b'["a1"]'}
+
+
+async def test_the_dedup_tables_open_rocksdb_with_the_bounded_options(
+        worker: Worker, settings: Settings) -> None:
+    """On ``rocksdb://`` every dedup table keeps its index and filter blocks in its share of
+    the block cache (the tests' worker runs on ``memory://``)."""
+    share = rocksdb_options(settings, len(TABLES))
+    for name in TABLES:
+        store = worker.tables[name]._new_store_by_url("rocksdb://")
+        options = store.rocksdb_options
+        assert isinstance(options, BoundedRocksDBOptions), name
+        assert (options.block_cache_size, options.write_buffer_size) == (
+            share["block_cache_size"], share["write_buffer_size"])
 
 
 async def test_the_state_gauge_reads_rocksdbs_estimate_instead_of_walking_the_keys(
