@@ -243,7 +243,7 @@ class _DedupTable(faust.Table):
 
     def _new_store_by_url(self, url: Any) -> Any:
         store = super()._new_store_by_url(url)
-        if isinstance(store, RocksDBStore):  # the options faust's store has not popped
+        if isinstance(store, RocksDBStore):  # self.options: less the keys faust's store popped
             store.rocksdb_options = BoundedRocksDBOptions(**self.options,
                                                           use_rocksdict=store.use_rocksdict)
         return store

@@ -6,9 +6,11 @@ with the worker's table options (``streams.app.rocksdb_options`` and ``BoundedRo
 Fingerprint cost is measured on ~2 KB synthetic texts. The store is filled through the real
 ``Deduper.decide`` with synthetic signatures (fingerprinting a million texts would only repeat the
 first measurement), one article a second of event time so all stay inside a window of N seconds.
-Then a takeover on an empty disk: every stored doc replayed into fresh derived tables in faust's
-recovery batches (``DedupState.replay``, what the worker's ``dedup_docs`` table does), timed per
-batch (each holds the event loop) and with the peak RSS it adds.
+RSS is read at half and at the full window: memory flat in the window grows in the second half
+only while the block caches and memtables fill up to their bound. Then a takeover on an empty
+disk: every stored doc replayed into fresh derived tables in faust's recovery batches
+(``DedupState.replay``, what the worker's ``dedup_docs`` table does), timed per batch (each
+holds the event loop) and with the peak RSS it adds.
 """
 
 from __future__ import annotations
@@ -119,6 +121,8 @@ def main(n: int) -> None:
     start = time.perf_counter()
     for i in range(n):
         deduper.decide(f"a{i}", synthetic_fp(nrng, i), float(i), "s")
+        if i == n // 2:
+            rss_half = rss_mb()
     fill_us = (time.perf_counter() - start) / n * 1e6
     # lookups at a full window: new texts (canonical) and copies of stored ones (near duplicate)
     start = time.perf_counter()
@@ -130,6 +134,8 @@ def main(n: int) -> None:
                for j, t in enumerate(texts))
     dup_us = (time.perf_counter() - start) / len(texts) * 1e6 - fp_us
     rss1 = rss_mb()
+    beside_cache_mb = sum(db.property_int_value("rocksdb.estimate-table-readers-mem") or 0
+                          for db in dbs.values()) / 2**20
     fresh = {name: options.open(tmp / f"takeover-{name}") for name in DERIVED}
     replay_us, replay_longest_ms, replay_mb = takeover(
         dbs["dedup_docs"], {name: JsonRdict(db) for name, db in fresh.items()})
@@ -147,7 +153,9 @@ def main(n: int) -> None:
         ("decide while filling (RocksDB writes)", f"{fill_us:.0f} us"),
         ("decide, new article, full window", f"{new_us:.0f} us"),
         ("decide, near copy, full window", f"{dup_us:.0f} us ({dups}/{len(texts)} caught)"),
-        ("RSS growth while filling", f"{rss1 - rss0:.0f} MB (total {rss1:.0f} MB)"),
+        ("RSS growth while filling", f"{rss1 - rss0:.0f} MB (total {rss1:.0f} MB), "
+         f"{rss1 - rss_half:.0f} MB of it in the second half"),
+        ("RocksDB table readers beside the block cache", f"{beside_cache_mb:.1f} MB"),
         ("store size on disk", f"{store_mb:.0f} MB ({store_mb * 2**20 / n:.0f} B/article)"),
         ("takeover: replay into derived tables", f"{replay_us:.0f} us/article "
          f"({replay_us * n / 1e6:.1f} s), longest batch {replay_longest_ms:.0f} ms, "

@@ -277,14 +277,15 @@ class BoundedRocksDBOptions(RocksDBOptions):
     block cache.
 
     faust's table factory keeps them beside the cache, one index and one filter per file, for
-    as long as the file is open: memory that grows with the window (10.8 MB at 500,000
-    articles, doubling to a million). Here they are partitioned (a two-level index and
+    as long as the file is open: memory that grows with the window (21.6 MB at a million
+    articles in it, ``bench/dedup_bench.py``). Here they are partitioned (a two-level index and
     partitioned full filters), the partitions go through the block cache with the data blocks,
     and only their small top levels stay pinned, as RocksDB's guide to bounding memory
     advises. Files written with faust's format stay readable: the options apply to new files.
     """
 
-    FILTER_BITS_PER_KEY = 10  # full filters: faust's 3-bit filter is the old block-based kind
+    FILTER_BITS_PER_KEY = 10  # about 1 % false positives; partitioned filters are full filters
+    # (faust's are block-based, 3 bits a key)
     METADATA_BLOCK_BYTES = 4096  # the size of an index or filter partition
 
     def as_options(self) -> Any:
