@@ -7,6 +7,7 @@ from typing import Any
 
 from faust.stores.rocksdb import RocksDBOptions
 
+from agents.dedup.state import TABLES
 from streams.app import BoundedRocksDBOptions, rocksdb_options
 from streams.settings import Settings
 
@@ -14,7 +15,7 @@ KEYS = 50_000
 
 
 def _options(kind: type[RocksDBOptions]) -> RocksDBOptions:
-    return kind(**rocksdb_options(Settings(), 5), use_rocksdict=True)
+    return kind(**rocksdb_options(Settings(), len(TABLES)), use_rocksdict=True)  # a table's share
 
 
 def _write(db: Any) -> None:
