@@ -284,9 +284,11 @@ class BoundedRocksDBOptions(RocksDBOptions):
     advises. Files written with faust's format stay readable: the options apply to new files.
     """
 
-    FILTER_BITS_PER_KEY = 10  # about 1 % false positives; partitioned filters are full filters
-    # (faust's are block-based, 3 bits a key)
-    METADATA_BLOCK_BYTES = 4096  # the size of an index or filter partition
+    #: About 1 % false positives. Partitioned filters are full filters (faust's are the older
+    #: block-based kind, at 3 bits a key).
+    FILTER_BITS_PER_KEY = 10
+    #: The size of an index or filter partition.
+    METADATA_BLOCK_BYTES = 4096
 
     def as_options(self) -> Any:
         options = super().as_options()  # khabar's stores are rocksdict (faust's default)
