@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +25,6 @@ import faust
 import orjson
 from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
-from faust.stores.rocksdb import Store as RocksDBStore
 from faust.types import TP, EventT
 from mode import CrashingSupervisor
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
@@ -40,7 +39,16 @@ from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_desti
 from agents.read_ahead import read_ahead
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
-from streams.app import BoundedRocksDBOptions, rocksdb_options
+from streams.app import rocksdb_options
+from streams.hooks.app import send_direct
+from streams.hooks.consumer import committed_offsets
+from streams.hooks.tables import (
+    BoundedTable,
+    FollowedTable,
+    estimated_keys,
+    partition_db,
+    set_current_event,
+)
 from streams.settings import Settings
 from streams.topics import TopicNames, Topology, declare
 
@@ -92,7 +100,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
     options = rocksdb_options(settings, len(TABLES))
     tables = {
-        name: app.tables.add((_DocsTable if name == "dedup_docs" else _DedupTable)(
+        name: app.tables.add((FollowedTable if name == "dedup_docs" else BoundedTable)(
             app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
             help=f"dedup state: {name}",
             options=dict(options),  # faust's store pops keys from it
@@ -107,7 +115,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     )
     local_stores = {name: _LocalStore(tables[name]) for name in DERIVED}
     state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
-    tables["dedup_docs"].derived = state
+    tables["dedup_docs"].follower = state
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
@@ -121,11 +129,10 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     destinations = _destinations(topology.names)
 
     async def publish(topic: str, key: bytes | None, value: bytes) -> None:
-        """Hand one record to the app's producer, past faust's ``Topic.send``: its message
-        futures and sensor calls took 9 % of the dedup agent's time in a profile, aiokafka's
-        own send 2 %. A send that fails after the producer's retries ends the process, as
-        faust's send-error hook does for the changelog (:class:`_CrashOnSendError`)."""
-        sent = await app.producer.send(topic, key, value, None, None, None)
+        """Hand one record to the app's producer (:func:`streams.hooks.app.send_direct`). A
+        send that fails after the producer's retries ends the process, as faust's send-error
+        hook does for the changelog (:class:`_CrashOnSendError`)."""
+        sent = await send_direct(app, topic, key, value)
         sent.add_done_callback(_exit_if_send_failed)
 
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
@@ -176,9 +183,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         frontier = 0.0
         async for events in stream.noack_take(DEDUP_BATCH, within=DEDUP_BATCH_WITHIN):
             for event in events:
-                # faust's tables take the changelog partition from the current event, which a
-                # batch leaves unset
-                stream._set_current_event(event)
+                set_current_event(stream, event)
                 candidate = records.loads(event.value)
                 frontier = max(frontier, float(candidate["event_time"]))
                 decided = dedup_stage.run(candidate)
@@ -191,7 +196,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 dropped = dedup_stage.deduper.expire(frontier)
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
                 for name, table in tables.items():
-                    metrics.DEDUP_STATE_KEYS.labels(name).set(_estimated_keys(table))
+                    metrics.DEDUP_STATE_KEYS.labels(name).set(estimated_keys(table))
             await asyncio.sleep(0)
             yield None
         _loop_ended(app, "khabar.dedup")
@@ -237,53 +242,6 @@ def _exit_send_failed(exc: BaseException) -> None:
     os._exit(EXIT_SEND_FAILED)
 
 
-class _DedupTable(faust.Table):
-    """A dedup table whose RocksDB store keeps index and filter blocks in its block cache
-    (:class:`streams.app.BoundedRocksDBOptions`), so that its memory stays flat in the window."""
-
-    def _new_store_by_url(self, url: Any) -> Any:
-        store = super()._new_store_by_url(url)
-        if isinstance(store, RocksDBStore):  # self.options: less the keys faust's store popped
-            store.rocksdb_options = BoundedRocksDBOptions(**self.options,
-                                                          use_rocksdict=store.use_rocksdict)
-        return store
-
-
-class _DocsTable(_DedupTable):
-    """``dedup_docs``, whose changelog replay also brings the derived tables along.
-
-    faust replays a table's changelog into its store when a worker takes the partition over
-    (from where its local store stopped: the whole window on an empty disk, the last records
-    after a restart) and on standby replicas. Each replayed batch goes through
-    :meth:`DedupState.replay` first, against ``dedup_docs`` as stored before the batch, so the
-    derived tables follow without a rebuild: no walk of the window, nothing held in memory,
-    and a standby's view is ready when it takes over.
-    """
-
-    derived: DedupState | None = None
-
-    def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
-        events = list(batch)
-        if self.derived is not None and events:
-            db = _partition_db(self)
-            before: dict[str, Any] = {}
-            for event in events:
-                if event.key not in before:
-                    if isinstance(db, dict):  # the memory store: decoded keys and values
-                        before[event.key] = db.get(event.key)
-                    else:
-                        raw = db.get(event.message.key)
-                        before[event.key] = None if raw is None else self.data._decode_value(raw)
-            changes = [(event.key, None if event.message.value is None else event.value)
-                       for event in events]
-            try:
-                self.derived.replay(changes, before.__getitem__)
-            except Exception:  # faust would log it and drop the batch from dedup_docs too
-                log.exception("dedup: %d replayed articles left out of the derived tables; "
-                              "dedup_docs keeps them", len(events))
-        super().apply_changelog_batch(events)
-
-
 class _LocalStore(MutableMapping[str, Any]):
     """A table's local store, written without a changelog: for state derived from
     ``dedup_docs`` (buckets, exact hashes, expiry index, stories), which would otherwise cost
@@ -317,7 +275,7 @@ class _LocalStore(MutableMapping[str, Any]):
     def _read(self, key: str) -> Any:
         value = self.cache.get(key, _UNREAD)
         if value is _UNREAD:
-            raw = _partition_db(self.table).get(key.encode())
+            raw = partition_db(self.table).get(key.encode())
             value = _ABSENT if raw is None else orjson.loads(raw)
             self._remember(key, value)
         return value
@@ -334,18 +292,18 @@ class _LocalStore(MutableMapping[str, Any]):
         return default if value is _ABSENT else value
 
     def __setitem__(self, key: str, value: Any) -> None:
-        _partition_db(self.table)[key.encode()] = orjson.dumps(value)
+        partition_db(self.table)[key.encode()] = orjson.dumps(value)
         self._remember(key, value)
 
     def __delitem__(self, key: str) -> None:
         self._remember(key, _ABSENT)
-        del _partition_db(self.table)[key.encode()]
+        del partition_db(self.table)[key.encode()]
 
     def update(self, other: Any = (), /, **kwargs: Any) -> None:
         """Every key in one RocksDB write: a decision files its article in 32 band buckets,
         and 32 puts cost 84-123 us against 36-51 us as one batch."""
         items = dict(other, **kwargs)
-        db = _partition_db(self.table)
+        db = partition_db(self.table)
         if isinstance(db, dict):
             db.update({key.encode(): orjson.dumps(value) for key, value in items.items()})
         else:
@@ -367,30 +325,6 @@ _UNREAD = object()
 _ABSENT = object()
 
 
-def _partition_db(table: Any) -> Any:
-    """faust's RocksDB database (rocksdict, raw bytes) of a one-partition table's partition 0,
-    opened on first use and reopened after a rebalance; or, with ``memory://``, the memory
-    store's dict."""
-    store = table.data
-    open_partition = getattr(store, "_db_for_partition", None)
-    return store.data if open_partition is None else open_partition(0)
-
-
-def _estimated_keys(table: Any) -> int:
-    """Keys in a dedup table without walking them, for the state gauge.
-
-    ``len()`` of a faust RocksDB table iterates every key, on the event loop: at 20,000
-    articles in the window that was 565,000 band keys and 0.2 s, once a minute, growing with the
-    window. RocksDB's ``estimate-num-keys`` is read in microseconds, but counts overwritten and
-    deleted keys until compaction folds them (the expiry index, rewritten on every article, read
-    2,576 for 82 keys). The memory store's count is exact.
-    """
-    db = _partition_db(table)
-    if isinstance(db, dict):
-        return len(db)
-    return db.property_int_value("rocksdb.estimate-num-keys") or 0
-
-
 class _CommitAndRebalanceMetrics(faust.Sensor):
     """Commit timings and rebalance counts: work per commit and per rebalance, never per
     event."""
@@ -410,7 +344,7 @@ def _register_metrics(app: faust.App) -> None:
 
     faust's Prometheus sensor (a Monitor) records every message, event and send; khabar's own
     metrics cover what its dashboard shows, so it is not installed (the app's Monitor is
-    :class:`streams.app.StallWatchMonitor`).
+    :class:`streams.hooks.app.StallWatchMonitor`).
     """
 
     @app.page("/metrics")
@@ -520,7 +454,7 @@ def _register_health(app: faust.App, watch: CommitWatch) -> None:
         consumer = app.consumer
         if consumer is not None:
             watch.on_tp_commit({tp: offset for tp, offset in
-                                consumer._committed_offset.items() if offset is not None})
+                                committed_offsets(consumer).items() if offset is not None})
 
     @app.timer(COMMIT_WATCH_EVERY_SECONDS)
     async def commit_watch() -> None:
@@ -554,7 +488,7 @@ def _register_lag(app: faust.App) -> None:
             highwater = consumer.highwater(tp)
             if highwater is None:
                 continue
-            committed = consumer._committed_offset.get(tp) or 0
+            committed = committed_offsets(consumer).get(tp) or 0
             metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(
                 max(0, highwater - committed)
             )

@@ -42,7 +42,7 @@ from corpus import BenchCorpus  # noqa: E402
 from streams.embedded import EmbeddedBroker, free_port, terminate  # noqa: E402
 
 PARTITIONS = 8
-FETCH_WAIT_MS = 20  # the embedded profile's clamp (streams/app.py)
+FETCH_WAIT_MS = 20  # the embedded profile's clamp (streams/hooks/consumer.py)
 LINGER_MS = 5
 PYTHON = sys.executable
 KHABAR = str(Path(sys.executable).with_name("khabar"))

@@ -34,13 +34,13 @@ from agents.pipeline import DedupStage, Origin, PageStage
 from agents.worker import (
     EXIT_SEND_FAILED,
     Worker,
-    _estimated_keys,
     _exit_if_send_failed,
     _LocalStore,
     build,
 )
 from streams import records
-from streams.app import BoundedRocksDBOptions, configure, rocksdb_options
+from streams.app import configure, rocksdb_options
+from streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
 from streams.settings import Settings
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
@@ -486,10 +486,10 @@ async def test_the_state_gauge_reads_rocksdbs_estimate_instead_of_walking_the_ke
     for i in range(1000):
         db[f"band-{i}".encode()] = b'["a1"]'
     faust_store = _RocksDBLike(db)
-    assert _estimated_keys(SimpleNamespace(data=faust_store)) == 1000
+    assert estimated_keys(SimpleNamespace(data=faust_store)) == 1000
     assert faust_store.opened == [0]
     memory_store = SimpleNamespace(data={b"band-1": b"[]", b"band-2": b"[]"})
-    assert _estimated_keys(SimpleNamespace(data=memory_store)) == 2
+    assert estimated_keys(SimpleNamespace(data=memory_store)) == 2
 
 
 async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
