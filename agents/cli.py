@@ -297,11 +297,14 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         return _fail(f"bad setting: {exc}")
     from agents.classify.core import TaxonomyError
+    from streams.embedded import BrokerStartError
 
     try:
         return int(args.run(settings, args) or 0)
     except TaxonomyError as exc:
         return _fail(f"bad taxonomy: {exc}")
+    except BrokerStartError as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
 

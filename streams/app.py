@@ -47,9 +47,9 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "web_port": settings.web_port,
         "producer_linger_ms": settings.producer_linger_ms,
         "producer_max_batch_size": settings.producer_batch_bytes,
-        "producer_max_request_size": max(1_048_576, settings.max_message_bytes * 2,
+        "producer_max_request_size": max(max_request_bytes(settings),
                                          settings.producer_batch_bytes),
-        "consumer_max_fetch_size": max(1_048_576, settings.max_message_bytes * 2),
+        "consumer_max_fetch_size": max_request_bytes(settings),
         "consumer_auto_offset_reset": "earliest",
         "broker_commit_interval": 1.0,
         "stream_buffer_maxsize": STREAM_BUFFER,
@@ -74,6 +74,13 @@ def faust_config(settings: Settings) -> dict[str, Any]:
             producer_request_timeout=15.0,
         )
     return config
+
+
+def max_request_bytes(settings: Settings) -> int:
+    """The largest produce request or partition fetch: twice the largest raw message, so a
+    message at the limit fits with its record's other fields, and never under Kafka's 1 MiB
+    default."""
+    return max(1_048_576, settings.max_message_bytes * 2)
 
 
 def rocksdb_options(settings: Settings, tables: int) -> dict[str, int]:

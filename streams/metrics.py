@@ -9,7 +9,6 @@ from __future__ import annotations
 from prometheus_client import Counter, Gauge, Histogram
 
 MAX_SOURCES = 200
-STAGES = ("ingest", "fingerprint", "classify", "dedup", "publish")
 COPY_BUCKETS = ("1", "2", "3-5", "6-10", "11+")
 
 PAGES = Counter("khabar_pages", "Raw pages taken in, by outlet.", ["source"])

@@ -14,8 +14,9 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
 The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
-array at once with datasketch's own finalizer (``_fmix``) and permutation parameters: its
-``update_batch`` would first turn the array into a Python list and back. A unit test checks the
+array at once with MurmurHash3's finalizer (:mod:`agents.dedup.murmur`, as datasketch mixes)
+and datasketch's permutation parameters: its ``update_batch`` would first turn the array into a
+Python list and back. A unit test checks the
 signatures against ``datasketch.MinHash`` bit for bit.
 """
 
@@ -29,14 +30,15 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
-from datasketch.minhash import _fmix
+from datasketch import MinHash, MinHashLSH
+
+from agents.dedup.murmur import fmix32
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 LSH_JACCARD = 0.3
-BANDS, ROWS = _optimal_param(LSH_JACCARD, NUM_PERM, 0.1, 0.9)
+_LSH = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM, weights=(0.1, 0.9))
+BANDS, ROWS = _LSH.b, _LSH.r
 SEED = 1
 #: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
 VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
@@ -146,7 +148,7 @@ def minhash_signature(hashes: np.ndarray) -> bytes:
     little-endian uint32 bytes."""
     if not len(hashes):
         return _EMPTY_SIGNATURE
-    permuted = np.multiply.outer(_fmix(hashes, 32), _A)  # uint32: wraps mod 2**32, as datasketch
+    permuted = np.multiply.outer(fmix32(hashes), _A)  # uint32: wraps mod 2**32, as datasketch
     permuted += _B
     return permuted.min(axis=0).astype("<u4", copy=False).tobytes()
 

@@ -68,13 +68,6 @@ class DedupState:
         """Plain dicts, for ``khabar process`` and tests."""
         return cls.from_mappings(**{name: {} for name in TABLES})
 
-    def key_counts(self) -> dict[str, int]:
-        """Keys per table, exact: it walks every key (the worker's gauge estimates instead)."""
-        return {name: len(self._table(name)) for name in TABLES}
-
-    def _table(self, name: str) -> Mapping:
-        return getattr(self, name.removeprefix("dedup_"))
-
     # --- the derived view of dedup_docs --------------------------------------------------------
 
     def file(self, article_id: str, doc: dict[str, Any], *, exact_copy: bool,

@@ -32,13 +32,13 @@ import orjson
 import pytest
 
 from agents.cli import _stages
-from agents.demo import Accounting, settings_env
+from agents.demo import Accounting
 from agents.kafka_io import publish
 from agents.pipeline import Origin
 from agents.samples.synthetic import Corpus, Generator
 from agents.worker import PAGE_BATCH
 from streams.embedded import EmbeddedBroker, free_port
-from streams.settings import Settings
+from streams.settings import Settings, worker_environment
 from tests.cluster import (
     REPO,
     WorkerProcess,
@@ -517,9 +517,7 @@ sys.exit(main(["worker"]))
 
 def _run(settings: Settings, code: list[str], log: Path,
          extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-    env.update(settings_env(settings))
-    env.update(extra or {})
+    env = worker_environment(settings, **(extra or {}))
     return subprocess.Popen([sys.executable, *code], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
                             stdout=log.open("wb"), stderr=subprocess.STDOUT,
                             start_new_session=True)
