@@ -45,7 +45,8 @@ class Accounting:
         for index, message in enumerate(self.sent):
             if message.key is not None:
                 self.by_key.setdefault(message.key.decode(), index)
-        self.by_position = {(m.partition, m.offset): i for i, m in enumerate(self.sent)}
+        self.by_position: dict[tuple[object, object], int] = {
+            (m.partition, m.offset): i for i, m in enumerate(self.sent)}
 
     def see(self, record: dict[str, Any]) -> None:
         if record.get("kind") == "dead_letter" and record.get("topic") == self.topic:

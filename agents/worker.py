@@ -17,9 +17,9 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Iterator, MutableMapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Iterator, MutableMapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import faust
 import orjson
@@ -99,15 +99,18 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     classifier = classifier or Classifier.from_file(settings.taxonomy)
     topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
     options = rocksdb_options(settings, len(TABLES))
-    tables = {
-        name: app.tables.add((FollowedTable if name == "dedup_docs" else BoundedTable)(
+    # derived tables: _LocalStore writes orjson bytes (faust: "raw")
+    raw: dict[str, Any] = {"key_type": bytes, "value_type": bytes}
+    tables: dict[str, BoundedTable] = {
+        name: (FollowedTable if name == "dedup_docs" else BoundedTable)(
             app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
             help=f"dedup state: {name}",
             options=dict(options),  # faust's store pops keys from it
-            # derived tables: _LocalStore writes orjson bytes (faust: "raw")
-            **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {})))
+            **(raw if name in DERIVED else {}))
         for name in TABLES
     }
+    for table in tables.values():
+        app.tables.add(table)
     runner = PageRunner(
         classifier, max_message_bytes=settings.max_message_bytes,
         dlq_payload_bytes=settings.dlq_payload_bytes, processes=settings.core_processes,
@@ -115,7 +118,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     )
     local_stores = {name: _LocalStore(tables[name]) for name in DERIVED}
     state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
-    tables["dedup_docs"].follower = state
+    docs_table = tables["dedup_docs"]
+    assert isinstance(docs_table, FollowedTable)
+    docs_table.follower = state
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
@@ -154,7 +159,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         # so they share producer batches (one record per send, spread over the linger, made the
         # dedup partition a batch per page or two; Tansu's fetches slow down with a
         # partition's batch count). An event is acked once its records are sent.
-        batches = read_ahead(stream.noack_take(PAGE_BATCH, within=PAGE_BATCH_WITHIN),
+        batches = read_ahead(_event_batches(stream, PAGE_BATCH, PAGE_BATCH_WITHIN),
                              run_cores, depth=PAGE_BATCHES_AHEAD)
         try:
             async for events, outcomes in batches:
@@ -181,7 +186,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         # turn of the loop; each candidate is acked once its records are sent.
         last_expiry = float("-inf")  # expire and report state size on the first event
         frontier = 0.0
-        async for events in stream.noack_take(DEDUP_BATCH, within=DEDUP_BATCH_WITHIN):
+        async for events in _event_batches(stream, DEDUP_BATCH, DEDUP_BATCH_WITHIN):
             for event in events:
                 set_current_event(stream, event)
                 candidate = records.loads(event.value)
@@ -230,8 +235,8 @@ class _CrashOnSendError(faust.Sensor):
 def _exit_if_send_failed(sent: asyncio.Future) -> None:
     """Done-callback of a direct send; a cancelled one (the producer stopping) is not a
     failure."""
-    if not sent.cancelled() and sent.exception() is not None:
-        _exit_send_failed(sent.exception())
+    if not sent.cancelled() and (exc := sent.exception()) is not None:
+        _exit_send_failed(exc)
 
 
 def _exit_send_failed(exc: BaseException) -> None:
@@ -335,8 +340,9 @@ class _CommitAndRebalanceMetrics(faust.Sensor):
     def on_commit_completed(self, consumer: Any, state: Any) -> None:
         metrics.COMMIT_SECONDS.observe(time.perf_counter() - state)
 
-    def on_rebalance_start(self, app: Any) -> None:
+    def on_rebalance_start(self, app: Any) -> dict[str, Any]:
         metrics.REBALANCES.inc()
+        return {}
 
 
 def _register_metrics(app: faust.App) -> None:
@@ -351,6 +357,14 @@ def _register_metrics(app: faust.App) -> None:
     async def metrics_page(web: Any, request: Any) -> Any:
         # As a header: aiohttp refuses a content_type argument with a charset in it.
         return web.bytes(generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def _event_batches(stream: faust.StreamT[bytes], size: int,
+                   within: float) -> AsyncGenerator[list[EventT], None]:
+    """``stream.noack_take``: batches of events, each acked by the agent once handled (faust
+    declares it on ``Stream`` only, as yielding values)."""
+    batches: AsyncGenerator[list[EventT], None] = cast(Any, stream).noack_take(size, within=within)
+    return batches
 
 
 def _origin(message: Any) -> Origin:

@@ -14,6 +14,7 @@ import base64
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from agents.dedup.fingerprint import Fingerprint, estimate
 from agents.dedup.state import HOUR, DedupState
@@ -121,27 +122,29 @@ class Deduper:
                 self.on_story_expired(copies)
         return removed
 
-    def _live(self, article_id: str, event_time: float) -> dict | None:
-        doc = self.state.docs.get(article_id)
+    def _live(self, article_id: str, event_time: float) -> dict[str, Any] | None:
+        doc: dict[str, Any] | None = self.state.docs.get(article_id)
         if doc is None or abs(event_time - doc["t"]) > self.window:
             return None
         return doc
 
-    def _exact(self, article_id: str, fp: Fingerprint, event_time: float):
+    def _exact(self, article_id: str, fp: Fingerprint,
+               event_time: float) -> tuple[str, float, str] | None:
         other = self.state.exact.get(fp.content_hash)
         if other is None or other == article_id:
             return None
         doc = self._live(other, event_time)
         return None if doc is None else (doc["st"], 1.0, "exact")
 
-    def _near(self, article_id: str, fp: Fingerprint, event_time: float):
+    def _near(self, article_id: str, fp: Fingerprint,
+              event_time: float) -> tuple[str, float, str] | None:
         if fp.shingles < self.min_shingles:
             return None
         hits: Counter[str] = Counter()
         for key in fp.bands:
             hits.update(self.state.buckets.get(key, ()))
         hits.pop(article_id, None)
-        best = None
+        best: tuple[str, float, str] | None = None
         for other, _ in hits.most_common(self.max_candidates):
             doc = self._live(other, event_time)
             if doc is None or doc["n"] < self.min_shingles:
@@ -154,7 +157,7 @@ class Deduper:
         return best
 
 
-def _fields(decision: Decision) -> list:
+def _fields(decision: Decision) -> list[Any]:
     return [
         decision.canonical, decision.story_id, decision.duplicate_of, decision.similarity,
         decision.method, decision.copies,

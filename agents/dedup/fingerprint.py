@@ -150,7 +150,8 @@ def minhash_signature(hashes: np.ndarray) -> bytes:
         return _EMPTY_SIGNATURE
     permuted = np.multiply.outer(fmix32(hashes), _A)  # uint32: wraps mod 2**32, as datasketch
     permuted += _B
-    return permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    signature: bytes = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    return signature
 
 
 def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:

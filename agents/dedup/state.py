@@ -90,7 +90,7 @@ class DedupState:
         sources = story["s"]
         if source is not None and source not in sources and len(sources) < SOURCES_CAP:
             sources = [*sources, source]
-        copies = story["c"] + 1
+        copies: int = story["c"] + 1
         self.stories[story_id] = {"c": copies, "s": sources, "t": max(story["t"], event_time)}
         return copies
 
@@ -105,7 +105,8 @@ class DedupState:
         story = self.stories.get(doc["st"])
         if story is not None and story["t"] <= doc["t"]:
             del self.stories[doc["st"]]
-            return story["c"]
+            copies: int = story["c"]
+            return copies
         return None
 
     def replay(self, changes: Iterable[tuple[str, dict[str, Any] | None]],

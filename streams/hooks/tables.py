@@ -65,8 +65,8 @@ class BoundedTable(faust.Table):
 class ChangelogFollower(Protocol):
     """State kept beside a table and brought along with its changelog replay."""
 
-    def replay(self, changes: Iterable[tuple[str, Any]],
-               stored: Callable[[str], Any]) -> int:
+    def replay(self, changes: Iterable[tuple[Any, Any]],
+               stored: Callable[[Any], Any]) -> int:
         """Apply ``changes`` (key, value or None for a tombstone), in order, before the table
         stores them; ``stored`` reads the table as it was before them."""
         ...

@@ -1,0 +1,1 @@
+"""Classify stage: taxonomy-driven labels, evidence and countries (pure core)."""

@@ -1,0 +1,257 @@
+"""Classification of one article: labels with calibrated scores, evidence and countries.
+
+Score of a label = sum over its matched terms of ``weight * sat(m)``, where ``m`` adds up the
+zone weight of each mention (title > lead > body, reduced by suppressing cues) and
+``sat(m) = m`` below 1 and ``1 + ln(m)`` above, so repeated mentions saturate. The raw score goes
+through the label's logistic calibration for the article's language; labels at or over their
+threshold are assigned. All tables are built once, at load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import string
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate, chain
+from pathlib import Path
+from typing import cast
+
+from agents.classify.countries import DATA_FILE, Place, build_gazetteer
+from agents.classify.lexicon import Lexicon, Match, Pattern
+from agents.classify.taxonomy import LabelSpec, TaxonomyError, load_taxonomy
+from agents.ingest.normalize import normalize
+
+__all__ = ["Classification", "Classifier", "TaxonomyError"]
+
+DEFAULT_TAXONOMY = Path(__file__).with_name("taxonomy.toml")
+_PUNCT = string.punctuation + "«»“”‘’،؛؟…–—·•|"
+_CHUNK_CACHE_LIMIT = 200_000
+_EVIDENCE_MAX = 8
+_TITLE, _LEAD, _BODY = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    labels: list[str]
+    scores: dict[str, float]
+    evidence: dict[str, list[str]]
+    countries: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    label: int
+    terms: frozenset[Pattern]  # the label's terms that the rule weakens
+    factor: float
+    window: int
+
+
+@dataclass(slots=True)
+class _Tokens:
+    """Resolved tokens of one article (``None`` for unknown words and paragraph breaks), each
+    token's zone, and per paragraph its whitespace chunks with their resolved tokens, from
+    which :meth:`surface` finds the text of a match (only evidence needs it)."""
+
+    words: list[str | None]
+    zones: list[int]
+    segments: list[tuple[list[str], list[tuple[str | None, ...]]]]
+    starts: list[int]  # index of each segment's first token
+    ends: dict[int, list[int]] = field(default_factory=dict)  # segment -> tokens to each chunk
+
+    def surface(self, start: int, end: int) -> str:
+        """The chunks of text that tokens ``start`` to ``end`` (exclusive) came from."""
+        k = bisect_right(self.starts, start) - 1
+        raw, resolved = self.segments[k]
+        ends = self.ends.get(k)
+        if ends is None:
+            ends = self.ends[k] = list(accumulate(map(len, resolved)))
+        first = bisect_right(ends, start - self.starts[k])  # the chunk of the first token
+        last = bisect_right(ends, end - 1 - self.starts[k])  # the chunk of the last token
+        if first == last:  # most matches: one word, and a chunk with a token is never skipped
+            return raw[first]
+        return " ".join(chunk for chunk, tokens in zip(raw[first:last + 1],
+                                                       resolved[first:last + 1], strict=True)
+                        if tokens)
+
+
+def _sat(m: float) -> float:
+    return m if m < 1.0 else 1.0 + math.log(m)
+
+
+class Classifier:
+    """Lexicon classifier configured by a taxonomy file."""
+
+    def __init__(self, labels: tuple[LabelSpec, ...], zone_weights: tuple[float, float, float],
+                 lead: tuple[int, int], version: str) -> None:
+        self._specs = labels
+        self.labels: tuple[str, ...] = tuple(spec.name for spec in labels)
+        self.version = version
+        self._zone_weights = zone_weights
+        self._lead_paragraphs, self._lead_tokens = lead
+        self._lexicon = Lexicon()
+        self._terms: dict[Pattern, list[tuple[int, float]]] = {}
+        self._cues: dict[Pattern, list[int]] = {}
+        self._rules: list[_Rule] = []
+        for li, spec in enumerate(labels):
+            own: set[Pattern] = set()
+            for term in spec.terms:
+                pattern = self._lexicon.add(term.text, exact=term.exact)
+                if not pattern:
+                    raise TaxonomyError(f"label '{spec.name}': term {term.text!r} normalises to "
+                                        "nothing")
+                entries = self._terms.setdefault(pattern, [])
+                if any(lj == li for lj, _ in entries):
+                    raise TaxonomyError(f"label '{spec.name}': term {term.text!r} duplicates "
+                                        "another term of the label (same normalised form)")
+                entries.append((li, term.weight))
+                own.add(pattern)
+            for rule in spec.suppress:
+                # Targets that are no term of the label are registered, but weaken nothing.
+                targets = own if "*" in rule.terms else own.intersection(
+                    [self._lexicon.add(t) for t in rule.terms])
+                for cue in rule.cues:
+                    self._cues.setdefault(self._lexicon.add(cue), []).append(len(self._rules))
+                self._rules.append(_Rule(li, frozenset(targets), rule.factor, rule.window))
+        self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
+        self._chunk_cache: dict[str, tuple[str | None, ...]] = {}
+
+    @classmethod
+    def from_file(cls, path: Path | None = None) -> Classifier:
+        """Load and validate a taxonomy (default: the bundled ``taxonomy.toml``)."""
+        path = Path(path) if path is not None else DEFAULT_TAXONOMY
+        taxonomy = load_taxonomy(path)
+        digest = hashlib.sha256(taxonomy.raw + b"\0" + DATA_FILE.read_bytes()).hexdigest()
+        s = taxonomy.scoring
+        try:
+            return cls(taxonomy.labels, (s.title, s.lead, s.body),
+                       (s.lead_paragraphs, s.lead_tokens), digest[:12])
+        except TaxonomyError as exc:
+            raise TaxonomyError(f"{path}: {exc}") from exc
+
+    def classify(self, *, title: str | None, text: str, lang: str) -> Classification:
+        """Labels, a score in [0, 1] for every label, evidence and countries of one article."""
+        tokens = self._tokenise(title, text)
+        matches = self._lexicon.scan(tokens.words)
+        factors = self._suppression(matches)
+        mass: dict[tuple[int, Pattern], float] = {}
+        spans: dict[tuple[int, Pattern], list[tuple[int, int]]] = {}
+        weights = self._zone_weights
+        for k, (pattern, start, end) in enumerate(matches):
+            for li, _ in self._terms.get(pattern, ()):
+                key = (li, pattern)
+                mass[key] = mass.get(key, 0.0) + weights[tokens.zones[start]] * factors.get(
+                    (k, li), 1.0)
+                spans.setdefault(key, []).append((start, end))
+        raw = [0.0] * len(self._specs)
+        contrib: dict[tuple[int, Pattern], float] = {}
+        for (li, pattern), m in mass.items():
+            for lj, weight in self._terms[pattern]:
+                if lj == li:
+                    value = weight * _sat(m)
+                    raw[li] += value
+                    contrib[(li, pattern)] = value
+        scores: dict[str, float] = {}
+        labels: list[str] = []
+        evidence: dict[str, list[str]] = {}
+        for li, spec in enumerate(self._specs):
+            center, slope = spec.calibration.get(lang, spec.calibration["default"])
+            score = round(1.0 / (1.0 + math.exp(-slope * (raw[li] - center))), 4)
+            scores[spec.name] = score
+            if score >= spec.threshold:
+                labels.append(spec.name)
+                evidence[spec.name] = self._evidence(li, contrib, spans, tokens)
+        return Classification(labels, scores, evidence, self._countries(matches, tokens))
+
+    def _tokenise(self, title: str | None, text: str) -> _Tokens:
+        cache = self._chunk_cache  # chunk -> its tokens, resolved to canonical words (or None)
+        if len(cache) >= _CHUNK_CACHE_LIMIT:
+            cache.clear()
+        segments: list[tuple[str, int]] = [(title, _TITLE)] if title else []
+        lead_left, lead_tokens = self._lead_paragraphs, self._lead_tokens
+        for paragraph in text.splitlines():
+            if paragraph.strip():
+                segments.append((paragraph, _LEAD if lead_left > 0 else _BODY))
+                lead_left -= 1
+        out = _Tokens([], [], [], [])
+        words, zones, get, flatten = out.words, out.zones, cache.get, chain.from_iterable
+        for segment, zone in segments:
+            raw = segment.split()
+            found = list(map(get, raw))
+            resolved = cast("list[tuple[str | None, ...]]", found) if None not in found else [
+                r if r is not None else self._resolve_chunk(c)
+                for c, r in zip(raw, found, strict=True)]
+            start = len(words)
+            words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
+            n = len(words) - start
+            if zone == _LEAD:  # only the first ``lead_tokens`` tokens of the lead paragraphs
+                lead = min(n, max(0, lead_tokens))
+                lead_tokens = lead_tokens - lead if lead == n else -1
+                zones.extend([_LEAD] * lead)
+                zones.extend([_BODY] * (n - lead))
+            else:
+                zones.extend([zone] * n)
+            words.append(None)  # phrases never cross a paragraph
+            zones.append(_BODY)
+            out.segments.append((raw, resolved))
+            out.starts.append(start)
+        return out
+
+    def _resolve_chunk(self, chunk: str) -> tuple[str | None, ...]:
+        resolve = self._lexicon.resolve
+        resolved = self._chunk_cache[chunk] = tuple(resolve(t) for t in normalize(chunk).split())
+        return resolved
+
+    def _suppression(self, matches: list[Match]) -> dict[tuple[int, int], float]:
+        """(match index, label index) -> weight factor from the suppress rules that fire."""
+        if not self._cues:
+            return {}
+        cue_positions: dict[int, list[int]] = {}
+        for pattern, start, _ in matches:
+            for ri in self._cues.get(pattern, ()):
+                cue_positions.setdefault(ri, []).append(start)
+        factors: dict[tuple[int, int], float] = {}
+        for ri, positions in cue_positions.items():  # positions ascend: matches are in order
+            rule = self._rules[ri]
+            for k, (pattern, start, _) in enumerate(matches):
+                if pattern not in rule.terms:
+                    continue
+                if rule.window:
+                    nearest = bisect_left(positions, start - rule.window)
+                    if nearest == len(positions) or positions[nearest] > start + rule.window:
+                        continue  # no cue within the window
+                key = (k, rule.label)
+                factors[key] = min(factors.get(key, 1.0), rule.factor)
+        return factors
+
+    def _evidence(self, li: int, contrib: dict[tuple[int, Pattern], float],
+                  spans: dict[tuple[int, Pattern], list[tuple[int, int]]],
+                  tokens: _Tokens) -> list[str]:
+        ranked = sorted((v, p) for (lj, p), v in contrib.items() if lj == li and v > 0)
+        found: list[str] = []
+        for _, pattern in reversed(ranked):
+            surface = tokens.surface(*spans[(li, pattern)][0]).strip(_PUNCT)
+            if surface and surface not in found:
+                found.append(surface)
+            if len(found) >= _EVIDENCE_MAX:
+                break
+        return found
+
+    def _countries(self, matches: list[Match], tokens: _Tokens) -> list[str]:
+        """Countries named in the title or lead, or at least twice; ambiguous names (a person's
+        or a state's) count only next to an unambiguous mention of the same country."""
+        prominent: dict[str, bool] = {}
+        count: dict[str, int] = {}
+        certain: set[str] = set()
+        for pattern, start, _ in matches:
+            place = self._places.get(pattern)
+            if place is None:
+                continue
+            count[place.code] = count.get(place.code, 0) + 1
+            if tokens.zones[start] != _BODY:
+                prominent[place.code] = True
+            if not place.ambiguous:
+                certain.add(place.code)
+        about = [c for c in count if c in certain and (prominent.get(c) or count[c] >= 2)]
+        return sorted(about, key=lambda c: (-count[c], c))

@@ -1,0 +1,97 @@
+"""Light morphology over normalised tokens (output of ``agents.ingest.normalize``).
+
+Arabic: a taxonomy word is registered with its inflected forms (feminine, sound plurals, nisba
+adjectives) unless it is marked exact; a text token is reduced by stripping proclitics (و ف ب ل
+ك and their combinations with the article ال) and pronoun suffixes, with ت restored to ه
+(folded ة) before a pronoun. Broken plurals are not derivable and are listed as terms.
+
+English: one deterministic suffix stemmer applied to both taxonomy words and tokens.
+
+>>> ar_forms("لاجي")[:3]
+['لاجي', 'لاجيه', 'لاجيات']
+>>> canonical("الانتخابات")
+'انتخابات'
+>>> [f for f, _ in ar_candidates("وللاجيين")][:4]
+['وللاجيين', 'للاجيين', 'لاجيين', 'اجيين']
+>>> en_stem("negotiations"), en_stem("negotiated")
+('negotiation', 'negotiat')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# Proclitic clusters, shortest first so the least-stripped reading is tried first.
+_AR_PREFIXES = tuple(
+    sorted(
+        {
+            "و", "ف", "ب", "ل", "ك", "ال", "لل",
+            "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
+            "وبال", "فبال", "وكال", "فكال", "وس", "فس",
+        },
+        key=len,
+    )
+)
+_AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
+_AR_INFLECT_MASC = ("ه", "ات", "ون", "ين", "ان", "ي", "يه", "يون", "يين", "يات")
+_AR_INFLECT_FEM = ("ات", "تان", "تين", "ي", "يه", "يات")
+_AR_MIN = 3  # a stripped remainder shorter than this is never a taxonomy word
+_EN_MIN = 3
+
+
+def is_arabic(token: str) -> bool:
+    """True when the token starts with an Arabic-block letter."""
+    return "\u0600" <= token[0] <= "\u06ff"
+
+
+def canonical(word: str) -> str:
+    """The form a data word is indexed under: Arabic words lose the article ال."""
+    if word.startswith("ال") and len(word) - 2 >= _AR_MIN:
+        return word[2:]
+    return word
+
+
+def ar_forms(word: str) -> list[str]:
+    """All surface forms (without clitics) that a non-exact canonical Arabic word registers."""
+    if word.endswith("ه"):
+        return [word] + [word[:-1] + s for s in _AR_INFLECT_FEM]
+    return [word] + [word + s for s in _AR_INFLECT_MASC]
+
+
+def ar_candidates(token: str) -> Iterator[tuple[str, bool]]:
+    """Readings of a token, least stripped first, as ``(form, suffix_stripped)``."""
+    stems = [token]
+    for prefix in _AR_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= _AR_MIN:
+            stems.append(token[len(prefix):])
+    for stem in stems:
+        yield stem, False
+    for stem in stems:
+        for suffix in _AR_PRONOUNS:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _AR_MIN:
+                rest = stem[: -len(suffix)]
+                yield rest, True
+                if rest.endswith("ت"):
+                    yield rest[:-1] + "ه", True
+
+
+def en_stem(token: str) -> str:
+    """A small, deterministic English suffix stemmer (plurals, -ed, -ing, final -e)."""
+    w = token
+    if len(w) <= _EN_MIN:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if w.endswith("ing") and len(w) - 3 >= _EN_MIN:
+        w = w[:-3]
+    elif w.endswith("ied") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("ed") and len(w) - 2 >= _EN_MIN:
+        w = w[:-2]
+    if w.endswith("e") and not w.endswith("ee") and len(w) - 1 >= _EN_MIN:
+        w = w[:-1]
+    return w

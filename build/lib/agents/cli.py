@@ -1,0 +1,317 @@
+"""``khabar``: the worker, the embedded broker, batch mode, evaluation and terminal tools.
+
+A bad setting or an unreadable file ends the command with one line on stderr and exit
+status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import orjson
+
+from streams.settings import Settings, SettingsError
+
+if TYPE_CHECKING:  # imported where used: the CLI's light commands start without them
+    from agents.pipeline import DedupStage, PageStage
+
+
+def _fail(message: str) -> int:
+    print(f"khabar: {message}", file=sys.stderr)
+    return 2
+
+
+def _stages(settings: Settings) -> tuple[PageStage, DedupStage]:
+    """The two pipeline stages with in-memory dedup state, as ``khabar process`` runs them."""
+    from agents.classify.core import Classifier
+    from agents.dedup.core import Deduper
+    from agents.dedup.state import DedupState
+    from agents.pipeline import DedupStage, PageStage
+
+    classifier = Classifier.from_file(settings.taxonomy)
+    page_stage = PageStage(classifier, max_message_bytes=settings.max_message_bytes,
+                           dlq_payload_bytes=settings.dlq_payload_bytes)
+    deduper = Deduper(DedupState.in_memory(), window_seconds=settings.dedup_window_seconds)
+    return page_stage, DedupStage(deduper)
+
+
+def _open_in(name: str) -> BinaryIO:
+    return sys.stdin.buffer if name == "-" else open(name, "rb")
+
+
+#: Backoff between broker probes before the worker starts: doubles from the first, capped.
+BROKER_RETRY_FIRST_SECONDS = 0.5
+BROKER_RETRY_MAX_SECONDS = 10.0
+BROKER_PROBE_TIMEOUT_SECONDS = 10.0
+
+
+def _startup_log() -> logging.Logger:
+    """A logger for the worker's start, before faust sets up logging (its own handler, so
+    faust's handlers do not print its lines twice)."""
+    logger = logging.getLogger("khabar.startup")
+    if not any(getattr(h, "khabar_startup", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("[%(asctime)s] [%(process)d] [%(levelname)s] "
+                                               "%(message)s"))
+        handler.khabar_startup = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    return logger
+
+
+def _redact(text: str, settings: Settings) -> str:
+    """``text`` with the SASL password masked, should a client library ever echo it."""
+    if settings.sasl_password:
+        text = text.replace(settings.sasl_password, "***")
+    return text
+
+
+async def _probe_broker(settings: Settings) -> None:
+    """One metadata bootstrap against the configured brokers; raises if none answers."""
+    from aiokafka.client import AIOKafkaClient
+
+    from agents.kafka_io import _auth, bootstrap
+
+    # aiokafka logs its own line for every refused connection; the caller logs one per attempt.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+    client = AIOKafkaClient(bootstrap_servers=bootstrap(settings),
+                            request_timeout_ms=int(BROKER_PROBE_TIMEOUT_SECONDS * 1000),
+                            **_auth(settings))
+    try:
+        await asyncio.wait_for(client.bootstrap(), BROKER_PROBE_TIMEOUT_SECONDS)
+    finally:
+        await client.close()
+        logging.getLogger("aiokafka").setLevel(logging.NOTSET)
+
+
+def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time.sleep,
+                    probe: Callable[[], None] | None = None,
+                    max_attempts: int | None = None) -> bool:
+    """Block until a broker answers a metadata request, retrying with exponential backoff
+    (capped at ``BROKER_RETRY_MAX_SECONDS``) and one log line per failed attempt."""
+    log = _startup_log()
+    where = ",".join(url.removeprefix("kafka://") for url in settings.broker_urls)
+    probe = probe or (lambda: asyncio.run(_probe_broker(settings)))
+    delay = BROKER_RETRY_FIRST_SECONDS
+    attempt = 0
+    while True:
+        attempt += 1
+        try:
+            probe()
+        except Exception as exc:  # noqa: BLE001 - any failure to reach the broker is retried
+            if max_attempts is not None and attempt >= max_attempts:
+                return False
+            reason = _redact(str(exc) or type(exc).__name__, settings)
+            log.warning("broker %s not reachable, retrying in %gs (attempt %d; %s)",
+                        where, delay, attempt, reason[:200])
+            sleep(delay)
+            delay = min(delay * 2, BROKER_RETRY_MAX_SECONDS)
+            continue
+        if attempt > 1:
+            log.info("broker %s reachable after %d attempts; starting the worker", where,
+                     attempt)
+        return True
+
+
+def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.kafka_io import ensure_topics
+    from agents.page_runner import freeze_heap
+    from agents.worker import build
+    from streams.app import configure
+
+    if settings.event_loop == "uvloop":
+        import mode.loop
+
+        mode.loop.use("uvloop")  # before any loop exists; faust reads --loop only at import
+    wait_for_broker(settings)
+    app = configure(settings)
+    names = build(app, settings).topology.names
+    # Create every topic up front with its partition count: faust creates only the topics it
+    # reads, and auto-created ones get the broker's default count (leaders unknown for a while
+    # on the embedded broker).
+    asyncio.run(ensure_topics(settings, [names.raw, *names.outputs()], settings.partitions))
+    asyncio.run(ensure_topics(settings, [names.dedup], 1))
+    sys.argv = ["khabar", "worker", "-l", settings.log_level]
+    freeze_heap()  # what is loaded by now lives as long as the worker
+    app.main()
+    return 0
+
+
+def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
+    from streams.embedded import EmbeddedBroker
+
+    with EmbeddedBroker(port=args.port) as broker:
+        print(f"embedded broker listening: KHABAR_BROKER={broker.url} "
+              "KHABAR_BROKER_PROFILE=embedded  (Ctrl-C stops it)", flush=True)
+        try:
+            signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.kafka_io import pages_from_files, publish
+
+    paths = [Path(p) for p in args.files]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        return _fail(f"no such file: {', '.join(missing)}")
+    topic = args.topic or f"{settings.topic_prefix}.raw"
+    sent = asyncio.run(publish(settings, topic, pages_from_files(paths)))
+    print(f"published {len(sent)} pages to {topic}")
+    return 0
+
+
+def cmd_tail(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.kafka_io import consume
+
+    topic = args.topic if "." in args.topic else f"{settings.topic_prefix}.{args.topic}"
+
+    async def tail() -> None:
+        shown = 0
+        async for _, record in consume(settings, [topic],
+                                       idle_timeout=None if args.follow else args.idle):
+            sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
+            sys.stdout.flush()
+            shown += 1
+            if args.n and shown >= args.n:
+                return
+
+    asyncio.run(tail())
+    return 0
+
+
+def cmd_process(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.pipeline import run_batch
+
+    page_stage, dedup_stage = _stages(settings)
+    try:
+        source = _open_in(args.input)
+        sink = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
+    except OSError as exc:
+        return _fail(f"cannot open: {exc}")
+    with source, sink:
+        for record in run_batch(source, page_stage, dedup_stage):
+            sink.write(orjson.dumps(record) + b"\n")
+    return 0
+
+
+def _rows(path: str) -> Iterator[dict[str, Any]]:
+    with _open_in(path) as handle:
+        for line in handle:
+            if line.strip():
+                yield orjson.loads(line)
+
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.evaluate import evaluate, format_report
+
+    try:
+        rows = list(_rows(args.file))
+    except (OSError, orjson.JSONDecodeError) as exc:
+        return _fail(f"cannot read {args.file}: {exc}")
+    report = evaluate(rows, *_stages(settings))
+    if args.json:
+        print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+    else:
+        print(format_report(report))
+    return 0
+
+
+def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.classify.core import Classifier
+    from agents.ingest.core import IngestError, ingest, parse_raw
+
+    with _open_in(args.file) as handle:
+        data = handle.read()
+    try:
+        orjson.loads(data)
+    except orjson.JSONDecodeError:
+        data = orjson.dumps({"id": "explain", "text": data.decode("utf-8", "replace")})
+    classifier = Classifier.from_file(settings.taxonomy)
+    try:
+        articles = ingest(parse_raw(data, max_bytes=settings.max_message_bytes))
+    except IngestError as exc:
+        return _fail(f"{exc.reason}: {exc.message}")
+    for article in articles:
+        result = classifier.classify(title=article.title, text=article.text, lang=article.lang)
+        print(f"{article.id}  lang={article.lang}  title={article.title!r}")
+        for label in classifier.labels:
+            mark = "+" if label in result.labels else " "
+            evidence = ", ".join(result.evidence.get(label, []))
+            print(f"  {mark} {label:<14} {result.scores[label]:.3f}  {evidence}")
+        print(f"  countries: {' '.join(result.countries) or '-'}")
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.demo import run_demo
+
+    return run_demo(settings, once=os.environ.get("KHABAR_DEMO_ONCE") == "1")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="khabar", description=__doc__.splitlines()[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    sub.add_parser("worker", help="run a worker against KHABAR_BROKER").set_defaults(
+        run=cmd_worker)
+    b = sub.add_parser("broker", help="run the embedded broker in this terminal")
+    b.add_argument("--port", type=int, default=0)
+    b.set_defaults(run=cmd_broker)
+    pub = sub.add_parser("publish", help="publish raw pages (JSON lines or text files)")
+    pub.add_argument("files", nargs="+")
+    pub.add_argument("--topic", help="default: <prefix>.raw")
+    pub.set_defaults(run=cmd_publish)
+    t = sub.add_parser("tail", help="print a topic's records as JSON lines")
+    t.add_argument("topic", help="full name, or a suffix such as enriched, dlq, peace_talks")
+    t.add_argument("--n", type=int, default=0, help="stop after N records")
+    t.add_argument("--follow", action="store_true", help="wait for new records")
+    t.add_argument("--idle", type=float, default=3.0, help="stop after this many idle seconds")
+    t.set_defaults(run=cmd_tail)
+    pr = sub.add_parser("process", help="run the pipeline on JSON lines, without a broker")
+    pr.add_argument("--input", default="-")
+    pr.add_argument("--output", default="-")
+    pr.set_defaults(run=cmd_process)
+    e = sub.add_parser("eval", help="quality figures on a labeled JSONL file")
+    e.add_argument("file")
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(run=cmd_eval)
+    x = sub.add_parser("explain", help="one article's scores and evidence")
+    x.add_argument("file", help="a raw page as JSON, or plain text; - for stdin")
+    x.set_defaults(run=cmd_explain)
+    sub.add_parser("demo", help="what `make run` runs").set_defaults(run=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        return _fail(f"bad setting: {exc}")
+    from agents.classify.core import TaxonomyError
+    from streams.embedded import BrokerStartError
+
+    try:
+        return int(args.run(settings, args) or 0)
+    except TaxonomyError as exc:
+        return _fail(f"bad taxonomy: {exc}")
+    except BrokerStartError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+"""Decide, one article at a time, whether it is the first copy of a story or a later one.
+
+Runs in a single-partition stage, so ``decide`` calls are sequential: the first copy processed is
+canonical and every later copy inside the window (event time, either direction) is a duplicate
+of the story's canonical article. A candidate from the LSH buckets (or the exact-hash table) is
+confirmed by the estimated containment of the shorter text's shingles in the longer's: copies
+are often a shortened or re-wrapped version of the other, which Jaccard punishes and containment
+does not, while template press releases about different events stay below it (README, dedup).
+"""
+
+from __future__ import annotations
+
+import base64
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from agents.dedup.fingerprint import Fingerprint, estimate
+from agents.dedup.state import HOUR, DedupState
+
+DEFAULT_WINDOW = 7 * 24 * HOUR
+DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """Outcome for one article.
+
+    ``story_id`` and ``duplicate_of`` are the canonical article's id (``duplicate_of`` is None for
+    a canonical). ``copies`` is the story's copy count after this article (1 for a new story), so
+    the caller can move the story from one copy-count bucket to the next.
+    """
+
+    canonical: bool
+    story_id: str
+    duplicate_of: str | None
+    similarity: float | None
+    method: str | None
+    copies: int = 1
+
+
+class Deduper:
+    """Sequential deduplication over a :class:`DedupState`.
+
+    Args:
+        state: the mappings (Faust tables in the worker, dicts in batch mode).
+        window_seconds: how far apart in event time two copies may be.
+        threshold: minimum estimated containment for a near duplicate.
+        min_jaccard: minimum estimated Jaccard as well: below it, too few signature slots agree
+            for the containment estimate to mean anything (it caps the length ratio at ~6).
+        min_shingles: texts with fewer shingles are matched by exact hash only.
+        max_candidates: candidates verified per article, those sharing most bands first.
+        on_story_expired: called with a story's copy count when its last copy expires.
+    """
+
+    def __init__(
+        self,
+        state: DedupState,
+        *,
+        window_seconds: float = DEFAULT_WINDOW,
+        threshold: float = DEFAULT_THRESHOLD,
+        min_jaccard: float = 0.15,
+        min_shingles: int = 8,
+        max_candidates: int = 16,
+        on_story_expired: Callable[[int], None] | None = None,
+    ) -> None:
+        if window_seconds <= 0 or not 0 < threshold <= 1:
+            raise ValueError("window_seconds must be > 0 and threshold in (0, 1]")
+        self.state = state
+        self.window = window_seconds
+        self.threshold = threshold
+        self.min_jaccard = min_jaccard
+        self.min_shingles = min_shingles
+        self.max_candidates = max_candidates
+        self.on_story_expired = on_story_expired
+
+    def decide(
+        self, article_id: str, fp: Fingerprint, event_time: float, source: str | None
+    ) -> Decision:
+        """Canonical or duplicate; deciding an id again returns the stored decision."""
+        docs = self.state.docs
+        known = docs.get(article_id)
+        if known is not None:
+            return Decision(*known["d"])
+        match = self._exact(article_id, fp, event_time) or self._near(article_id, fp, event_time)
+        if match is not None and match[0] == article_id:
+            # Its own story, through a live copy after its own entry expired: still canonical.
+            match = None
+        if match is None:
+            story_id, method, similarity = article_id, None, None
+        else:
+            story_id, similarity, method = match
+        doc = {
+            "t": int(event_time),
+            "h": fp.content_hash,
+            "s": base64.b64encode(fp.signature).decode("ascii"),
+            "n": fp.shingles,
+            "st": story_id,
+            "src": source,
+        }
+        copies = self.state.file(article_id, doc, exact_copy=method == "exact", bands=fp.bands)
+        decision = Decision(match is None, story_id, None if match is None else story_id,
+                            similarity, method, copies)
+        doc["d"] = _fields(decision)
+        docs[article_id] = doc  # last: see agents.dedup.state
+        return decision
+
+    def expire(self, now: float) -> int:
+        """Drop every article filed under an hour that ended before ``now - window``."""
+        removed = 0
+        before_hour = int((now - self.window) // HOUR)
+        docs = self.state.docs
+        for article_id in self.state.pop_expired_ids(before_hour):
+            doc = docs.get(article_id)
+            if doc is None or doc["t"] // HOUR >= before_hour:
+                continue  # dropped already, or decided again since a replay left it filed
+            del docs[article_id]
+            removed += 1
+            copies = self.state.unfile(article_id, doc)
+            if copies is not None and self.on_story_expired is not None:
+                self.on_story_expired(copies)
+        return removed
+
+    def _live(self, article_id: str, event_time: float) -> dict[str, Any] | None:
+        doc: dict[str, Any] | None = self.state.docs.get(article_id)
+        if doc is None or abs(event_time - doc["t"]) > self.window:
+            return None
+        return doc
+
+    def _exact(self, article_id: str, fp: Fingerprint,
+               event_time: float) -> tuple[str, float, str] | None:
+        other = self.state.exact.get(fp.content_hash)
+        if other is None or other == article_id:
+            return None
+        doc = self._live(other, event_time)
+        return None if doc is None else (doc["st"], 1.0, "exact")
+
+    def _near(self, article_id: str, fp: Fingerprint,
+              event_time: float) -> tuple[str, float, str] | None:
+        if fp.shingles < self.min_shingles:
+            return None
+        hits: Counter[str] = Counter()
+        for key in fp.bands:
+            hits.update(self.state.buckets.get(key, ()))
+        hits.pop(article_id, None)
+        best: tuple[str, float, str] | None = None
+        for other, _ in hits.most_common(self.max_candidates):
+            doc = self._live(other, event_time)
+            if doc is None or doc["n"] < self.min_shingles:
+                continue
+            stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"])
+            jaccard, containment = estimate(fp, stored)
+            if jaccard >= self.min_jaccard and containment >= self.threshold:
+                if best is None or containment > best[1]:
+                    best = (doc["st"], round(containment, 4), "near")
+        return best
+
+
+def _fields(decision: Decision) -> list[Any]:
+    return [
+        decision.canonical, decision.story_id, decision.duplicate_of, decision.similarity,
+        decision.method, decision.copies,
+    ]

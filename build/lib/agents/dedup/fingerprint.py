@@ -1,0 +1,164 @@
+"""Fingerprints of normalised article text: an exact hash and a MinHash signature with LSH bands.
+
+Parameters (measured on the dev set's copy groups, see the README's dedup section):
+
+- word 5-gram shingles: the shingle size that best separates real copies (containment of the
+  shorter in the longer >= 0.62 once the site chrome is gone) from template press releases about
+  different events (<= 0.48); 3- and 4-grams bring the two within 0.03-0.04 of each other;
+- 128 permutations (datasketch ``affine32`` MinHash, uint32 slots): 512 bytes per signature;
+- 32 bands of 2 rows, from datasketch's threshold-to-bands search for a Jaccard threshold of 0.3
+  weighted 0.1/0.9 against false negatives, because copies of different lengths have a Jaccard
+  as low as 0.27-0.35 while their containment stays above 0.88. LSH only proposes candidates;
+  :mod:`agents.dedup.core` confirms them by containment.
+
+Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
+processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
+The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
+array at once with MurmurHash3's finalizer (:mod:`agents.dedup.murmur`, as datasketch mixes)
+and datasketch's permutation parameters: its ``update_batch`` would first turn the array into a
+Python list and back. A unit test checks the
+signatures against ``datasketch.MinHash`` bit for bit.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from agents.dedup.murmur import fmix32
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+LSH_JACCARD = 0.3
+_LSH = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM, weights=(0.1, 0.9))
+BANDS, ROWS = _LSH.b, _LSH.r
+SEED = 1
+#: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
+VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+
+_MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
+_MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
+SCHEME = "affine32"
+_A, _B = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations  # uint32 each
+_EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datasketch's start
+_BAND_BYTES = ROWS * 4
+_BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key prefix, offset
+_BAND_HASH = hashlib.blake2b(digest_size=8)  # fresh state, copied for each band
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What dedup needs to know about one article's normalised text.
+
+    Attributes:
+        content_hash: blake2b-128 of the normalised text, hex (the ``exact`` method).
+        signature: MinHash slots as little-endian uint32 bytes (``NUM_PERM * 4`` bytes).
+        bands: LSH band keys ``"<band>.<hex>"``, one per band; empty when the text has no words.
+        shingles: number of distinct shingles, needed to turn Jaccard into containment.
+    """
+
+    content_hash: str
+    signature: bytes
+    bands: tuple[str, ...]
+    shingles: int
+
+    def slots(self) -> np.ndarray:
+        """The signature as a uint32 array (a view, no copy)."""
+        return np.frombuffer(self.signature, dtype="<u4")
+
+    def encode(self) -> dict[str, Any]:
+        """JSON-able form; the band keys are recomputed from the signature by :meth:`decode`."""
+        return {
+            "v": VERSION,
+            "h": self.content_hash,
+            "s": base64.b64encode(self.signature).decode("ascii"),
+            "n": self.shingles,
+        }
+
+    @classmethod
+    def decode(cls, data: dict[str, Any]) -> Fingerprint:
+        """Inverse of :meth:`encode`. Raises ValueError on another parameter version or shape."""
+        if data.get("v") != VERSION:
+            raise ValueError(f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
+        signature = base64.b64decode(data["s"], validate=True)
+        if len(signature) != NUM_PERM * 4:
+            raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
+        shingles = int(data["n"])
+        return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles)
+
+
+@lru_cache(maxsize=1024)
+def band_keys(signature: bytes) -> tuple[str, ...]:
+    """LSH band keys of a signature: band index plus a 64-bit hash of that band's slots.
+
+    Cached: when one process runs both hops (``khabar process``, a worker with
+    ``KHABAR_CORE_PROCESSES=0``), the dedup hop's :meth:`Fingerprint.decode` asks again for
+    the keys the page hop has just computed.
+    """
+    keys = []
+    view = memoryview(signature)
+    for prefix, start in _BAND_STARTS:
+        band = _BAND_HASH.copy()  # cheaper than a new blake2b(..., digest_size=8) each band
+        band.update(view[start:start + _BAND_BYTES])
+        keys.append(prefix + band.hexdigest())
+    return tuple(keys)
+
+
+def shingle_hashes(norm_text: str) -> np.ndarray:
+    """Distinct 32-bit hashes of the word 5-grams (the whole text if it has fewer words), sorted."""
+    words = norm_text.encode().split()
+    if not words:
+        return np.empty(0, dtype=np.uint32)
+    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    windows = max(1, len(words) - SHINGLE_WORDS + 1)
+    acc = word_hashes[:windows] * _MIX[0]
+    for j in range(1, min(SHINGLE_WORDS, len(words))):
+        acc += word_hashes[j:j + windows] * _MIX[j]
+    return _distinct((acc >> np.uint64(32)).astype(np.uint32))
+
+
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique`` of a 1-d array, at a fraction of its fixed cost on arrays this small."""
+    ordered = np.sort(values)
+    keep = np.empty(len(ordered), dtype=bool)
+    keep[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=keep[1:])
+    return ordered[keep]
+
+
+def fingerprint(norm_text: str) -> Fingerprint:
+    """Fingerprint the output of ``agents.ingest.normalize.normalize``."""
+    content_hash = hashlib.blake2b(norm_text.encode(), digest_size=16).hexdigest()
+    hashes = shingle_hashes(norm_text)
+    signature = minhash_signature(hashes)
+    bands = band_keys(signature) if len(hashes) else ()
+    return Fingerprint(content_hash, signature, bands, len(hashes))
+
+
+def minhash_signature(hashes: np.ndarray) -> bytes:
+    """The slots of datasketch's ``affine32`` MinHash (``NUM_PERM``, ``SEED``) after
+    ``update_batch`` with the uint32 ``hashes`` and an identity hash function, as
+    little-endian uint32 bytes."""
+    if not len(hashes):
+        return _EMPTY_SIGNATURE
+    permuted = np.multiply.outer(fmix32(hashes), _A)  # uint32: wraps mod 2**32, as datasketch
+    permuted += _B
+    signature: bytes = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    return signature
+
+
+def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
+    """Estimated (Jaccard, containment of the smaller shingle set in the larger)."""
+    smaller = min(a.shingles, b.shingles)
+    if smaller == 0:
+        return 0.0, 0.0
+    jaccard = float(np.count_nonzero(a.slots() == b.slots())) / NUM_PERM
+    intersection = jaccard * (a.shingles + b.shingles) / (1.0 + jaccard)
+    return jaccard, min(1.0, intersection / smaller)

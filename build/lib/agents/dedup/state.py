@@ -1,0 +1,181 @@
+"""Dedup state over plain key/value mappings with JSON values.
+
+The worker passes Faust tables (RocksDB, changelog-backed), ``khabar process`` and the tests pass
+dicts: both are ``MutableMapping[str, JSON]``. Nothing that grows with traffic is kept in Python
+objects. Tables (create them with exactly these names) and value shapes:
+
+``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
+                   base64, "n": shingle count, "st": story id, "src": source, "d": decision
+                   list}``; the other four tables are derived from it (:meth:`DedupState.file`)
+``dedup_buckets``  LSH band key -> ``[article id, ...]`` (newest last, at most ``BUCKET_CAP``)
+``dedup_exact``    content hash -> article id (the first in the window with that text)
+``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);
+                   ``"<hour>"`` -> ids filed under that hour; ``"oldest"`` -> first hour not expired
+``dedup_stories``  story id -> ``{"c": copies, "s": [distinct sources, at most SOURCES_CAP],
+                   "t": latest event time}``
+
+The expiry index files every article under the hour of its event time, in chunks so that no
+value is rewritten at more than ``EXPIRY_CHUNK`` ids; expiry walks hours from ``"oldest"`` up to
+the window's start and never scans the other tables.
+
+The derived tables are a view of ``dedup_docs``, kept by filing every article as it is decided
+and, where ``dedup_docs`` changes by replaying its changelog (a worker taking the dedup
+partition over, a restart, a standby replica), by :meth:`DedupState.replay`. A decided article
+is written to ``dedup_docs`` last, so a stored doc means its derived entries are written too.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+from agents.dedup.fingerprint import band_keys
+
+TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
+#: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
+DERIVED = TABLES[1:]
+BUCKET_CAP = 32
+EXPIRY_CHUNK = 256
+SOURCES_CAP = 64
+HOUR = 3600
+
+Mapping = MutableMapping[str, Any]
+
+
+@dataclass(slots=True)
+class DedupState:
+    """The five dedup mappings; see the module docstring for keys and values."""
+
+    docs: Mapping
+    buckets: Mapping
+    exact: Mapping
+    expiry: Mapping
+    stories: Mapping
+
+    @classmethod
+    def from_mappings(cls, **tables: Mapping) -> DedupState:
+        """Build from mappings keyed by table name (``dedup_docs=...``); all of ``TABLES``."""
+        missing = set(TABLES) - tables.keys()
+        unknown = tables.keys() - set(TABLES)
+        if missing or unknown:
+            raise ValueError(f"tables missing {sorted(missing)}, unknown {sorted(unknown)}")
+        return cls(*(tables[name] for name in TABLES))
+
+    @classmethod
+    def in_memory(cls) -> DedupState:
+        """Plain dicts, for ``khabar process`` and tests."""
+        return cls.from_mappings(**{name: {} for name in TABLES})
+
+    # --- the derived view of dedup_docs --------------------------------------------------------
+
+    def file(self, article_id: str, doc: dict[str, Any], *, exact_copy: bool,
+             bands: tuple[str, ...] | None = None) -> int:
+        """File one decided article into the derived tables; returns its story's copy count.
+
+        ``doc`` is its ``dedup_docs`` value (the decision ``"d"`` may still be missing: the
+        copy count goes into it). An exact copy leaves the exact-hash entry to the earlier
+        article with its text. ``bands`` saves decoding the signature when the caller has them.
+        """
+        if doc["n"]:
+            if bands is None:
+                bands = band_keys(base64.b64decode(doc["s"]))
+            self.add_to_buckets(article_id, bands)
+        if not exact_copy or doc["h"] not in self.exact:
+            self.exact[doc["h"]] = article_id
+        self.file_for_expiry(article_id, doc["t"])
+        story_id, event_time, source = doc["st"], doc["t"], doc["src"]
+        story = self.stories.get(story_id) or {"c": 0, "s": [], "t": event_time}
+        sources = story["s"]
+        if source is not None and source not in sources and len(sources) < SOURCES_CAP:
+            sources = [*sources, source]
+        copies: int = story["c"] + 1
+        self.stories[story_id] = {"c": copies, "s": sources, "t": max(story["t"], event_time)}
+        return copies
+
+    def unfile(self, article_id: str, doc: dict[str, Any]) -> int | None:
+        """Take a dropped article out of the buckets, the exact-hash index and its story; the
+        story's copy count if it ended with this article, else None. Its id stays filed in
+        the expiry index, whose walk skips ids without a live doc of that hour."""
+        if doc["n"]:
+            self.remove_from_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
+        if self.exact.get(doc["h"]) == article_id:
+            del self.exact[doc["h"]]
+        story = self.stories.get(doc["st"])
+        if story is not None and story["t"] <= doc["t"]:
+            del self.stories[doc["st"]]
+            copies: int = story["c"]
+            return copies
+        return None
+
+    def replay(self, changes: Iterable[tuple[str, dict[str, Any] | None]],
+               stored: Callable[[str], dict[str, Any] | None]) -> int:
+        """Bring the derived tables along with ``dedup_docs`` changelog records, in order,
+        before they are written to ``dedup_docs``; returns the articles filed or unfiled.
+
+        ``stored`` reads ``dedup_docs`` as it is before these records. A record equal to the
+        stored doc changes nothing (this worker's own record coming back after a restart), a
+        tombstone unfiles the stored doc, a new doc is filed as :meth:`file` did when it was
+        decided, so the view is rebuilt in decision order.
+        """
+        pending: dict[str, dict[str, Any] | None] = {}
+        changed = 0
+        for article_id, doc in changes:
+            before = pending[article_id] if article_id in pending else stored(article_id)
+            pending[article_id] = doc
+            if doc == before:
+                continue
+            changed += 1
+            if before is not None:
+                self.unfile(article_id, before)
+            if doc is not None:
+                self.file(article_id, doc, exact_copy=doc["d"][4] == "exact")
+        return changed
+
+    # --- expiry index -------------------------------------------------------------------------
+
+    def file_for_expiry(self, article_id: str, event_time: float) -> None:
+        """Index ``article_id`` under its event hour (or the oldest live hour, if earlier)."""
+        hour = int(event_time // HOUR)
+        oldest = self.expiry.get("oldest")
+        if oldest is None:
+            self.expiry["oldest"] = hour
+        elif hour < oldest:
+            hour = oldest
+        count = self.expiry.get(str(hour), 0)
+        chunk_key = f"{hour}:{count // EXPIRY_CHUNK}"
+        self.expiry[chunk_key] = [*self.expiry.get(chunk_key, []), article_id]
+        self.expiry[str(hour)] = count + 1
+
+    def pop_expired_ids(self, before_hour: int) -> Iterator[str]:
+        """Yield and unfile every article id filed under an hour earlier than ``before_hour``."""
+        oldest = self.expiry.get("oldest")
+        if oldest is None:
+            return
+        for hour in range(oldest, before_hour):
+            count = self.expiry.pop(str(hour), 0)
+            for chunk in range((count + EXPIRY_CHUNK - 1) // EXPIRY_CHUNK):
+                yield from self.expiry.pop(f"{hour}:{chunk}", [])
+            self.expiry["oldest"] = hour + 1
+
+    # --- buckets ------------------------------------------------------------------------------
+
+    def add_to_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
+        grown = {}
+        for key in keys:
+            ids = self.buckets.get(key, [])
+            if article_id not in ids:
+                grown[key] = [*ids[-(BUCKET_CAP - 1):], article_id]
+        self.buckets.update(grown)  # one write in the worker's store (_LocalStore.update)
+
+    def remove_from_buckets(self, article_id: str, keys: tuple[str, ...]) -> None:
+        for key in keys:
+            ids = self.buckets.get(key)
+            if ids is None or article_id not in ids:
+                continue
+            rest = [i for i in ids if i != article_id]
+            if rest:
+                self.buckets[key] = rest
+            else:
+                del self.buckets[key]

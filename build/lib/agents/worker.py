@@ -1,0 +1,509 @@
+"""The worker: thin Faust agents that move records between topics and tables.
+
+Two hops. ``khabar.pages`` consumes the raw partitions and runs the per-page cores
+(:class:`agents.pipeline.PageStage`, in the processes of :class:`agents.page_runner.PageRunner`
+unless ``KHABAR_CORE_PROCESSES=0``), sending dead letters straight to the DLQ and
+fingerprinted candidates to the single-partition ``<prefix>.dedup`` topic. ``khabar.dedup``
+owns the dedup tables (RocksDB, changelog-backed), decides canonical or duplicate
+(:class:`agents.pipeline.DedupStage`) and publishes. Every send happens before the event is
+acknowledged, and faust flushes the producer before it commits offsets: at-least-once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Iterator, MutableMapping
+from dataclasses import dataclass
+from typing import Any, cast
+
+import faust
+import orjson
+from faust.exceptions import ConsumerNotStarted
+from faust.sensors import Sensor
+from faust.types import TP, EventT
+from mode import CrashingSupervisor
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
+from rocksdict import WriteBatch
+
+from agents.classify.core import Classifier
+from agents.dedup.core import Deduper
+from agents.dedup.state import DERIVED, TABLES, DedupState
+from agents.page_runner import PageOutcome, PageRunner
+from agents.pipeline import DedupStage, Origin
+from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
+from agents.read_ahead import read_ahead
+from agents.version import PIPELINE_VERSION
+from streams import metrics, records
+from streams.app import rocksdb_options
+from streams.hooks.app import send_direct
+from streams.hooks.consumer import committed_offsets
+from streams.hooks.tables import (
+    BoundedTable,
+    FollowedTable,
+    estimated_keys,
+    partition_db,
+    set_current_event,
+)
+from streams.settings import Settings
+from streams.topics import TopicNames, Topology, declare
+
+log = logging.getLogger(__name__)
+
+EXPIRE_EVERY_SECONDS = 60.0
+#: Raw pages per batch of the pages agent, and how long it waits to fill one. Each batch costs a
+#: round trip to the core process: with 1 ms, batches under load averaged 5 pages and the core
+#: process sat idle half the time; 5 ms fills them (about 14) at up to 5 ms more latency.
+PAGE_BATCH = 16
+PAGE_BATCH_WITHIN = 0.005
+#: Batches whose cores may run while the pages agent sends the one before (see
+#: :mod:`agents.read_ahead`).
+PAGE_BATCHES_AHEAD = 2
+#: Candidates per batch of the dedup agent, and how long it waits to fill one. A batch holds
+#: the loop while it is decided and sent (about 1 ms a candidate under load), so it stays short:
+#: batches of 64 were no faster.
+DEDUP_BATCH = 16
+DEDUP_BATCH_WITHIN = 0.002
+EXIT_SEND_FAILED = 70
+EXIT_AGENT_ENDED = 71
+#: How long a worker whose agent ended may take to stop gracefully before it exits anyway.
+STOP_GRACE_SECONDS = 15.0
+LAG_EVERY_SECONDS = 10.0
+#: ``/healthz`` fails when consumed messages have waited this long with no commit progress.
+LIVENESS_STALL_SECONDS = 120.0
+COMMIT_WATCH_EVERY_SECONDS = 5.0
+
+
+class AgentEnded(RuntimeError):
+    """An agent's stream loop ended while the worker was not stopping."""
+
+
+@dataclass
+class Worker:
+    """What :func:`build` registered on the app, for tests and the CLI."""
+
+    app: faust.App
+    topology: Topology
+    classifier: Classifier
+    tables: dict[str, Any]
+    pages_agent: Any
+    dedup_agent: Any
+
+
+def build(app: faust.App, settings: Settings, classifier: Classifier | None = None) -> Worker:
+    """Declare topics and tables and register the agents, health pages and timers."""
+    classifier = classifier or Classifier.from_file(settings.taxonomy)
+    topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
+    options = rocksdb_options(settings, len(TABLES))
+    # derived tables: _LocalStore writes orjson bytes (faust: "raw")
+    raw: dict[str, Any] = {"key_type": bytes, "value_type": bytes}
+    tables: dict[str, BoundedTable] = {
+        name: (FollowedTable if name == "dedup_docs" else BoundedTable)(
+            app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
+            help=f"dedup state: {name}",
+            options=dict(options),  # faust's store pops keys from it
+            **(raw if name in DERIVED else {}))
+        for name in TABLES
+    }
+    for table in tables.values():
+        app.tables.add(table)
+    runner = PageRunner(
+        classifier, max_message_bytes=settings.max_message_bytes,
+        dlq_payload_bytes=settings.dlq_payload_bytes, processes=settings.core_processes,
+        observe=_observe,
+    )
+    local_stores = {name: _LocalStore(tables[name]) for name in DERIVED}
+    state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
+    docs_table = tables["dedup_docs"]
+    assert isinstance(docs_table, FollowedTable)
+    docs_table.follower = state
+    dedup_stage = DedupStage(
+        Deduper(state, window_seconds=settings.dedup_window_seconds,
+                on_story_expired=metrics.story_expired),
+        observe=_observe,
+    )
+    metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
+    for consumed in (topology.names.raw, topology.names.dedup):
+        # at 0 from the start, so that the first gap is an increase Prometheus sees
+        metrics.SKIPPED_OFFSETS.labels(consumed)
+
+    destinations = _destinations(topology.names)
+
+    async def publish(topic: str, key: bytes | None, value: bytes) -> None:
+        """Hand one record to the app's producer (:func:`streams.hooks.app.send_direct`). A
+        send that fails after the producer's retries ends the process, as faust's send-error
+        hook does for the changelog (:class:`_CrashOnSendError`)."""
+        sent = await send_direct(app, topic, key, value)
+        sent.add_done_callback(_exit_if_send_failed)
+
+    async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
+        started = time.perf_counter()
+        await publish(destinations[delivery.destination],
+                      delivery.key.encode() if delivery.key else None,
+                      records.dumps(delivery.record))
+        _count(delivery)
+        metrics.STAGE_SECONDS.labels("publish").observe(time.perf_counter() - started)
+        if raw_timestamp is not None and delivery.destination != "dedup":
+            metrics.END_TO_END_SECONDS.observe(max(0.0, time.time() - raw_timestamp))
+
+    def run_cores(events: list[EventT]) -> Awaitable[list[PageOutcome]]:
+        return runner.run([(event.value or b"", _origin(event.message)) for event in events])
+
+    async def pages(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        # Batches: the cores run over every page of a batch (in the runner's processes, or on
+        # the loop) while the records of the batch before are sent, all of a batch's at once,
+        # so they share producer batches (one record per send, spread over the linger, made the
+        # dedup partition a batch per page or two; Tansu's fetches slow down with a
+        # partition's batch count). An event is acked once its records are sent.
+        batches = read_ahead(_event_batches(stream, PAGE_BATCH, PAGE_BATCH_WITHIN),
+                             run_cores, depth=PAGE_BATCHES_AHEAD)
+        try:
+            async for events, outcomes in batches:
+                for event, outcome in zip(events, outcomes, strict=True):
+                    metrics.PAGES.labels(metrics.source_label(outcome.source)).inc()
+                    if outcome.dead_letter is not None:
+                        await send(Delivery(DLQ, outcome.dead_letter.get("source_id"),
+                                            outcome.dead_letter), event.message.timestamp)
+                    for key, value in outcome.candidates:
+                        await publish(topology.names.dedup, key, value)
+                    await stream.ack(event)
+                    yield None
+                # Neither a finished batch nor a send suspends this task: yield the loop, or
+                # a backlog of raw pages starves the dedup agent and the producer's sender.
+                await asyncio.sleep(0)
+        finally:
+            await batches.aclose()
+            runner.close()
+        _loop_ended(app, "khabar.pages")
+
+    async def dedup(stream: faust.StreamT[bytes]) -> AsyncIterator[None]:
+        # Batches, as in the pages agent, for what faust costs per yielded value (a debug log
+        # record formatted whether or not it is emitted, the active stream's lookups) and per
+        # turn of the loop; each candidate is acked once its records are sent.
+        last_expiry = float("-inf")  # expire and report state size on the first event
+        frontier = 0.0
+        async for events in _event_batches(stream, DEDUP_BATCH, DEDUP_BATCH_WITHIN):
+            for event in events:
+                set_current_event(stream, event)
+                candidate = records.loads(event.value)
+                frontier = max(frontier, float(candidate["event_time"]))
+                decided = dedup_stage.run(candidate)
+                metrics.story_grew(decided.decision.copies)
+                for delivery in decided.deliveries:
+                    await send(delivery, candidate.get("raw_timestamp"))
+                await stream.ack(event)
+            if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
+                last_expiry = time.monotonic()
+                dropped = dedup_stage.deduper.expire(frontier)
+                log.info("dedup expiry dropped %d entries older than the window", dropped)
+                for name, table in tables.items():
+                    metrics.DEDUP_STATE_KEYS.labels(name).set(estimated_keys(table))
+            await asyncio.sleep(0)
+            yield None
+        _loop_ended(app, "khabar.dedup")
+
+    pages_agent = app.agent(topology.raw, name="khabar.pages",
+                            supervisor_strategy=CrashingSupervisor)(pages)
+    dedup_agent = app.agent(topology.dedup, name="khabar.dedup",
+                            supervisor_strategy=CrashingSupervisor)(dedup)
+    app.sensors.add(_CrashOnSendError())
+    app.sensors.add(_CommitAndRebalanceMetrics())
+    _register_metrics(app)
+    watch = CommitWatch()
+    app.sensors.add(watch)
+    _register_health(app, watch)
+    _register_lag(app)
+    return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
+
+
+class _CrashOnSendError(faust.Sensor):
+    """A send that failed after the producer's retries ends the process at once.
+
+    faust only logs such a failure and goes on to commit the source offsets, which would lose
+    the message. Exiting before the commit keeps at-least-once: the orchestrator restarts
+    the worker and the messages since the last commit are processed again (idempotently).
+    """
+
+    def on_send_error(self, producer: Any, exc: BaseException, state: Any) -> None:
+        _exit_send_failed(exc)
+
+
+def _exit_if_send_failed(sent: asyncio.Future) -> None:
+    """Done-callback of a direct send; a cancelled one (the producer stopping) is not a
+    failure."""
+    if not sent.cancelled() and (exc := sent.exception()) is not None:
+        _exit_send_failed(exc)
+
+
+def _exit_send_failed(exc: BaseException) -> None:
+    log.critical("a send failed after retries (%s: %s); exiting before the offsets are "
+                 "committed so the messages are processed again on restart",
+                 type(exc).__name__, exc)
+    logging.shutdown()
+    os._exit(EXIT_SEND_FAILED)
+
+
+class _LocalStore(MutableMapping[str, Any]):
+    """A table's local store, written without a changelog: for state derived from
+    ``dedup_docs`` (buckets, exact hashes, expiry index, stories), which would otherwise cost
+    a changelog record per band and index for every article. Use it only inside the table's
+    agent.
+
+    Keys and values cross as bytes (orjson), straight to the partition's database: faust's
+    store layer (key codec, current-event lookup, key index, a KeyError per miss) cost more
+    than RocksDB itself on the ~70 reads and writes of a decision. The tables have one
+    partition, 0. The last ``CACHE_KEYS`` keys read or written are kept decoded, absent ones
+    too: a decision reads its 32 band buckets to find candidates, then again to add itself,
+    and reads back the expiry chunk it wrote for the article before. Writes go through, so
+    the cache holds only what the store holds; :class:`DedupState` never mutates a value it
+    read.
+    """
+
+    CACHE_KEYS = 4096
+
+    def __init__(self, table: Any) -> None:
+        self.table = table
+        self.cache: OrderedDict[str, Any] = OrderedDict()
+
+    def _remember(self, key: str, value: Any) -> None:
+        cache = self.cache
+        if key in cache:
+            cache.move_to_end(key)
+        elif len(cache) >= self.CACHE_KEYS:
+            cache.popitem(last=False)
+        cache[key] = value
+
+    def _read(self, key: str) -> Any:
+        value = self.cache.get(key, _UNREAD)
+        if value is _UNREAD:
+            raw = partition_db(self.table).get(key.encode())
+            value = _ABSENT if raw is None else orjson.loads(raw)
+            self._remember(key, value)
+        return value
+
+    def __getitem__(self, key: str) -> Any:
+        value = self._read(key)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Without ``Mapping.get``'s KeyError: most band buckets a decision reads are absent."""
+        value = self._read(key)
+        return default if value is _ABSENT else value
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        partition_db(self.table)[key.encode()] = orjson.dumps(value)
+        self._remember(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._remember(key, _ABSENT)
+        del partition_db(self.table)[key.encode()]
+
+    def update(self, other: Any = (), /, **kwargs: Any) -> None:
+        """Every key in one RocksDB write: a decision files its article in 32 band buckets,
+        and 32 puts cost 84-123 us against 36-51 us as one batch."""
+        items = dict(other, **kwargs)
+        db = partition_db(self.table)
+        if isinstance(db, dict):
+            db.update({key.encode(): orjson.dumps(value) for key, value in items.items()})
+        else:
+            batch = WriteBatch(raw_mode=True)  # faust opens its databases in raw mode
+            for key, value in items.items():
+                batch.put(key.encode(), orjson.dumps(value))
+            db.write(batch)
+        for key, value in items.items():
+            self._remember(key, value)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key.decode() for key in self.table.data)
+
+    def __len__(self) -> int:
+        return len(self.table.data)
+
+
+_UNREAD = object()
+_ABSENT = object()
+
+
+class _CommitAndRebalanceMetrics(faust.Sensor):
+    """Commit timings and rebalance counts: work per commit and per rebalance, never per
+    event."""
+
+    def on_commit_initiated(self, consumer: Any) -> float:
+        return time.perf_counter()
+
+    def on_commit_completed(self, consumer: Any, state: Any) -> None:
+        metrics.COMMIT_SECONDS.observe(time.perf_counter() - state)
+
+    def on_rebalance_start(self, app: Any) -> dict[str, Any]:
+        metrics.REBALANCES.inc()
+        return {}
+
+
+def _register_metrics(app: faust.App) -> None:
+    """``/metrics`` from prometheus-client's registry.
+
+    faust's Prometheus sensor (a Monitor) records every message, event and send; khabar's own
+    metrics cover what its dashboard shows, so it is not installed (the app's Monitor is
+    :class:`streams.hooks.app.StallWatchMonitor`).
+    """
+
+    @app.page("/metrics")
+    async def metrics_page(web: Any, request: Any) -> Any:
+        # As a header: aiohttp refuses a content_type argument with a charset in it.
+        return web.bytes(generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def _event_batches(stream: faust.StreamT[bytes], size: int,
+                   within: float) -> AsyncGenerator[list[EventT], None]:
+    """``stream.noack_take``: batches of events, each acked by the agent once handled (faust
+    declares it on ``Stream`` only, as yielding values)."""
+    batches: AsyncGenerator[list[EventT], None] = cast(Any, stream).noack_take(size, within=within)
+    return batches
+
+
+def _origin(message: Any) -> Origin:
+    return Origin(message.topic, message.partition, message.offset, message.timestamp)
+
+
+def _observe(stage: str, seconds: float) -> None:
+    metrics.STAGE_SECONDS.labels(stage).observe(seconds)
+
+
+def _destinations(names: TopicNames) -> dict[str, str]:
+    """Topic name of every delivery destination (see :mod:`agents.publish.core`)."""
+    return {ENRICHED: names.enriched, DUPLICATES: names.duplicates, DLQ: names.dlq,
+            **{label_destination(label): names.label(label) for label in names.labels}}
+
+
+def _count(delivery: Delivery) -> None:
+    record = delivery.record
+    if delivery.destination == ENRICHED:
+        metrics.ARTICLES.labels(record["lang"]).inc()
+    elif delivery.destination == DUPLICATES:
+        metrics.DUPLICATES.labels(record["method"]).inc()
+    elif delivery.destination == DLQ:
+        metrics.DEAD_LETTERS.labels(record["reason"]).inc()
+    else:
+        metrics.ARTICLE_LABELS.labels(delivery.destination.removeprefix("label:"),
+                                      record["lang"]).inc()
+
+
+def _loop_ended(app: faust.App, agent: str) -> None:
+    """After an agent's ``async for``: in a worker, a stream ends only when the worker stops.
+    Anything else is a silent death; raise, and the crashing supervisor stops the worker
+    (non-zero exit). Outside a worker (an agent under ``test_context()``), the stream's end is
+    the test's."""
+    if not app.in_worker or app.should_stop or getattr(app.consumer, "should_stop", False):
+        return
+    log.critical("%s: its stream loop ended while the worker runs; stopping the worker", agent)
+    # faust's graceful stop can hang waiting for the other agent's stream: exit regardless.
+    watchdog = threading.Timer(STOP_GRACE_SECONDS, os._exit, args=(EXIT_AGENT_ENDED,))
+    watchdog.daemon = True
+    watchdog.start()
+    raise AgentEnded(f"{agent}: stream loop ended unexpectedly")
+
+
+class CommitWatch(Sensor):
+    """Commit progress, for liveness: a worker is stalled when some message it consumed from a
+    partition it still owns has waited more than ``threshold`` seconds and no commit has
+    advanced in that time. An idle worker (nothing consumed past the last commit) is alive."""
+
+    def __init__(self, threshold: float = LIVENESS_STALL_SECONDS,
+                 clock: Any = time.monotonic, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.threshold = threshold
+        self.clock = clock
+        self.last_in: dict[TP, int] = {}
+        self.committed: dict[TP, int] = {}
+        self.pending_since: dict[TP, float] = {}
+        self.last_progress = clock()
+
+    def on_message_in(self, tp: TP, offset: int, message: Any) -> None:
+        self.last_in[tp] = max(offset, self.last_in.get(tp, -1))
+        if tp not in self.pending_since and offset >= self.committed.get(tp, -1):
+            self.pending_since[tp] = self.clock()
+
+    def on_tp_commit(self, tp_offsets: Any) -> None:
+        now = self.clock()
+        for tp, offset in tp_offsets.items():
+            if offset is None or offset <= self.committed.get(tp, -1):
+                continue
+            self.committed[tp] = offset
+            self.last_progress = now
+            if self.last_in.get(tp, -1) < offset:
+                self.pending_since.pop(tp, None)
+            else:
+                self.pending_since[tp] = now
+
+    def stalled_for(self, assigned: Any = None) -> float:
+        """Seconds the oldest uncommitted message (of ``assigned`` partitions) has waited
+        since the last commit progress; 0.0 when nothing waits."""
+        waiting = [since for tp, since in self.pending_since.items()
+                   if assigned is None or tp in assigned]
+        if not waiting:
+            return 0.0
+        return max(0.0, self.clock() - max(min(waiting), self.last_progress))
+
+    def alive(self, assigned: Any = None) -> bool:
+        return self.stalled_for(assigned) <= self.threshold
+
+
+def _assignment(app: faust.App) -> set[Any]:
+    """The partitions assigned to this worker; empty before its consumer has started."""
+    try:
+        return set(app.consumer.assignment())
+    except ConsumerNotStarted:
+        return set()
+
+
+def _register_health(app: faust.App, watch: CommitWatch) -> None:
+    def sync_commits() -> None:
+        # faust reports commits to ``app.monitor`` only, not to added sensors: read them.
+        consumer = app.consumer
+        if consumer is not None:
+            watch.on_tp_commit({tp: offset for tp, offset in
+                                committed_offsets(consumer).items() if offset is not None})
+
+    @app.timer(COMMIT_WATCH_EVERY_SECONDS)
+    async def commit_watch() -> None:
+        sync_commits()
+
+    @app.page("/healthz")
+    async def healthz(web: Any, request: Any) -> Any:
+        sync_commits()
+        assigned = _assignment(app)
+        stalled = round(watch.stalled_for(assigned), 1)
+        if stalled > watch.threshold:
+            return web.json({"status": "stalled", "uncommitted_for_seconds": stalled},
+                            status=503)
+        return web.json({"status": "alive", "uncommitted_for_seconds": stalled})
+
+    @app.page("/readyz")
+    async def readyz(web: Any, request: Any) -> Any:
+        assigned = bool(_assignment(app))
+        recovering = bool(getattr(app, "in_recovery", False))
+        ready = assigned and not recovering and not app.rebalancing
+        body = {"ready": ready, "assigned": assigned, "recovering": recovering}
+        return web.json(body, status=200 if ready else 503)
+
+
+def _register_lag(app: faust.App) -> None:
+    @app.timer(LAG_EVERY_SECONDS)
+    async def consumer_lag() -> None:
+        """Lag from the high watermark of fetch responses (Tansu's ListOffsets is wrong)."""
+        consumer = app.consumer
+        for tp in consumer.assignment():
+            highwater = consumer.highwater(tp)
+            if highwater is None:
+                continue
+            committed = committed_offsets(consumer).get(tp) or 0
+            metrics.CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(
+                max(0, highwater - committed)
+            )
+        await asyncio.sleep(0)
