@@ -35,7 +35,7 @@ from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
 from agents.page_runner import PageOutcome, PageRunner
-from agents.pipeline import DedupStage, Origin
+from agents.pipeline import DEDUP_REASONS, DedupStage, Origin
 from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
 from agents.read_ahead import read_ahead
 from agents.version import PIPELINE_VERSION
@@ -111,12 +111,14 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
-        observe=_observe,
+        observe=_observe, labels=classifier.labels, dlq_payload_bytes=settings.dlq_payload_bytes,
     )
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
     for consumed in (topology.names.raw, topology.names.dedup):
         # at 0 from the start, so that the first gap is an increase Prometheus sees
         metrics.SKIPPED_OFFSETS.labels(consumed)
+    for reason in DEDUP_REASONS:
+        metrics.DEAD_LETTERS.labels(reason, "dedup")
 
     destinations = _destinations(topology.names)
 
@@ -179,12 +181,13 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 # faust's tables take the changelog partition from the current event, which a
                 # batch leaves unset
                 stream._set_current_event(event)
-                candidate = records.loads(event.value)
-                frontier = max(frontier, float(candidate["event_time"]))
-                decided = dedup_stage.run(candidate)
-                metrics.story_grew(decided.decision.copies)
+                decided = dedup_stage.run(event.value or b"", _origin(event.message))
+                if decided.decision is not None:  # else one dead letter
+                    frontier = max(frontier, decided.event_time or 0.0)
+                    metrics.story_grew(decided.decision.copies)
+                    metrics.DEDUP_REFINGERPRINTED.inc(decided.refingerprinted)
                 for delivery in decided.deliveries:
-                    await send(delivery, candidate.get("raw_timestamp"))
+                    await send(delivery, decided.raw_timestamp)
                 await stream.ack(event)
             if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
                 last_expiry = time.monotonic()
@@ -265,22 +268,28 @@ class _DocsTable(_DedupTable):
     def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
         events = list(batch)
         if self.derived is not None and events:
-            db = _partition_db(self)
-            before: dict[str, Any] = {}
-            for event in events:
-                if event.key not in before:
-                    if isinstance(db, dict):  # the memory store: decoded keys and values
-                        before[event.key] = db.get(event.key)
-                    else:
-                        raw = db.get(event.message.key)
-                        before[event.key] = None if raw is None else self.data._decode_value(raw)
-            changes = [(event.key, None if event.message.value is None else event.value)
-                       for event in events]
             try:
-                self.derived.replay(changes, before.__getitem__)
-            except Exception:  # faust would log it and drop the batch from dedup_docs too
+                db = _partition_db(self)
+                before: dict[str, Any] = {}
+                for event in events:
+                    if event.key not in before:
+                        if isinstance(db, dict):  # the memory store: decoded keys and values
+                            before[event.key] = db.get(event.key)
+                        else:
+                            raw = db.get(event.message.key)
+                            before[event.key] = (None if raw is None
+                                                 else self.data._decode_value(raw))
+                changes = [(event.key, None if event.message.value is None else event.value)
+                           for event in events]
+                failed = self.derived.replay(changes, before.__getitem__).failed
+                if failed:
+                    log.error("dedup: %d replayed articles left out of the derived tables, "
+                              "e.g. %s; dedup_docs keeps them", len(failed), failed[:3])
+                metrics.DEDUP_REPLAY_FAILURES.inc(len(failed))
+            except Exception:  # raised here, faust would retry the batch on every next record
                 log.exception("dedup: %d replayed articles left out of the derived tables; "
                               "dedup_docs keeps them", len(events))
+                metrics.DEDUP_REPLAY_FAILURES.inc(len(events))
         super().apply_changelog_batch(events)
 
 
@@ -440,7 +449,7 @@ def _count(delivery: Delivery) -> None:
     elif delivery.destination == DUPLICATES:
         metrics.DUPLICATES.labels(record["method"]).inc()
     elif delivery.destination == DLQ:
-        metrics.DEAD_LETTERS.labels(record["reason"]).inc()
+        metrics.DEAD_LETTERS.labels(record["reason"], record["stage"]).inc()
     else:
         metrics.ARTICLE_LABELS.labels(delivery.destination.removeprefix("label:"),
                                       record["lang"]).inc()

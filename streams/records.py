@@ -20,6 +20,7 @@ SCHEMA_VERSION = 1
 KINDS = ("raw_page", "article", "duplicate", "dead_letter")
 DEAD_LETTER_REASONS = (
     "invalid_json", "not_an_object", "schema", "empty_text", "too_large", "encoding", "internal",
+    "invalid_fingerprint",
 )
 
 Record = dict[str, Any]
