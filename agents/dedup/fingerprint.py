@@ -89,7 +89,10 @@ class Fingerprint:
         if not isinstance(data, dict):
             return Undecodable("malformed",
                                f"fingerprint is a {type(data).__name__}, not an object")
-        if data.get("v") != VERSION:
+        version = data.get("v")
+        if not isinstance(version, str) or not version:
+            return Undecodable("malformed", "fingerprint has no version")
+        if version != VERSION:
             return Undecodable("other_version",
                                f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
         encoded, shingles, content_hash = data.get("s"), data.get("n"), data.get("h")
