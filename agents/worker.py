@@ -17,7 +17,14 @@ import os
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Iterator, MutableMapping
+from collections.abc import (
+    AsyncGenerator,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Iterator,
+    MutableMapping,
+)
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -34,7 +41,7 @@ from agents.classify.core import Classifier
 from agents.dedup.core import Deduper
 from agents.dedup.state import DERIVED, TABLES, DedupState
 from agents.page_runner import PageOutcome, PageRunner
-from agents.pipeline import DedupStage, Origin
+from agents.pipeline import DEDUP_REASONS, DedupStage, Origin
 from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
 from agents.read_ahead import read_ahead
 from agents.version import PIPELINE_VERSION
@@ -120,16 +127,18 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
     docs_table = tables["dedup_docs"]
     assert isinstance(docs_table, FollowedTable)
-    docs_table.follower = state
+    docs_table.follower = _DerivedTables(state)
     dedup_stage = DedupStage(
         Deduper(state, window_seconds=settings.dedup_window_seconds,
                 on_story_expired=metrics.story_expired),
-        observe=_observe,
+        observe=_observe, labels=classifier.labels, dlq_payload_bytes=settings.dlq_payload_bytes,
     )
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier.version).set(1)
     for consumed in (topology.names.raw, topology.names.dedup):
         # at 0 from the start, so that the first gap is an increase Prometheus sees
         metrics.SKIPPED_OFFSETS.labels(consumed)
+    for reason in DEDUP_REASONS:
+        metrics.DEAD_LETTERS.labels(reason, "dedup")
 
     destinations = _destinations(topology.names)
 
@@ -189,12 +198,13 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         async for events in _event_batches(stream, DEDUP_BATCH, DEDUP_BATCH_WITHIN):
             for event in events:
                 set_current_event(stream, event)
-                candidate = records.loads(event.value)
-                frontier = max(frontier, float(candidate["event_time"]))
-                decided = dedup_stage.run(candidate)
-                metrics.story_grew(decided.decision.copies)
+                decided = dedup_stage.run(event.value or b"", _origin(event.message))
+                if decided.decision is not None:  # else one dead letter
+                    frontier = max(frontier, decided.event_time or 0.0)
+                    metrics.story_grew(decided.decision.copies)
+                    metrics.DEDUP_REFINGERPRINTED.inc(decided.refingerprinted)
                 for delivery in decided.deliveries:
-                    await send(delivery, candidate.get("raw_timestamp"))
+                    await send(delivery, decided.raw_timestamp)
                 await stream.ack(event)
             if time.monotonic() - last_expiry > EXPIRE_EVERY_SECONDS:
                 last_expiry = time.monotonic()
@@ -245,6 +255,28 @@ def _exit_send_failed(exc: BaseException) -> None:
                  type(exc).__name__, exc)
     logging.shutdown()
     os._exit(EXIT_SEND_FAILED)
+
+
+class _DerivedTables:
+    """The derived dedup tables as the follower of ``dedup_docs``' changelog replay
+    (:class:`streams.hooks.tables.FollowedTable`): see :meth:`DedupState.replay`. Records it
+    cannot apply are logged and counted, never raised."""
+
+    def __init__(self, state: DedupState) -> None:
+        self.state = state
+
+    def replay(self, changes: list[tuple[Any, Any]], stored: Callable[[Any], Any]) -> None:
+        try:
+            failed = self.state.replay(changes, stored).failed
+        except Exception:  # the store itself: the whole batch is left out
+            log.exception("dedup: %d replayed articles left out of the derived tables; "
+                          "dedup_docs keeps them", len(changes))
+            metrics.DEDUP_REPLAY_FAILURES.inc(len(changes))
+            return
+        if failed:
+            log.error("dedup: %d replayed articles left out of the derived tables, e.g. %s; "
+                      "dedup_docs keeps them", len(failed), failed[:3])
+        metrics.DEDUP_REPLAY_FAILURES.inc(len(failed))
 
 
 class _LocalStore(MutableMapping[str, Any]):
@@ -388,7 +420,7 @@ def _count(delivery: Delivery) -> None:
     elif delivery.destination == DUPLICATES:
         metrics.DUPLICATES.labels(record["method"]).inc()
     elif delivery.destination == DLQ:
-        metrics.DEAD_LETTERS.labels(record["reason"]).inc()
+        metrics.DEAD_LETTERS.labels(record["reason"], record["stage"]).inc()
     else:
         metrics.ARTICLE_LABELS.labels(delivery.destination.removeprefix("label:"),
                                       record["lang"]).inc()

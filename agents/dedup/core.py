@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import Fingerprint, estimate
-from agents.dedup.state import HOUR, DedupState
+from agents.dedup.fingerprint import VERSION, Fingerprint, estimate
+from agents.dedup.state import HOUR, DedupState, doc_version
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
@@ -96,6 +96,7 @@ class Deduper:
             "h": fp.content_hash,
             "s": base64.b64encode(fp.signature).decode("ascii"),
             "n": fp.shingles,
+            "v": VERSION,
             "st": story_id,
             "src": source,
         }
@@ -147,8 +148,8 @@ class Deduper:
         best: tuple[str, float, str] | None = None
         for other, _ in hits.most_common(self.max_candidates):
             doc = self._live(other, event_time)
-            if doc is None or doc["n"] < self.min_shingles:
-                continue
+            if doc is None or doc["n"] < self.min_shingles or doc_version(doc) != VERSION:
+                continue  # a signature of other parameters is not comparable: exact hash only
             stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"])
             jaccard, containment = estimate(fp, stored)
             if jaccard >= self.min_jaccard and containment >= self.threshold:

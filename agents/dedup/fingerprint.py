@@ -40,7 +40,8 @@ LSH_JACCARD = 0.3
 _LSH = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM, weights=(0.1, 0.9))
 BANDS, ROWS = _LSH.b, _LSH.r
 SEED = 1
-#: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
+#: Changes whenever a parameter above changes. A fingerprint of another version is not compared
+#: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
@@ -83,15 +84,40 @@ class Fingerprint:
         }
 
     @classmethod
-    def decode(cls, data: dict[str, Any]) -> Fingerprint:
-        """Inverse of :meth:`encode`. Raises ValueError on another parameter version or shape."""
-        if data.get("v") != VERSION:
-            raise ValueError(f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
-        signature = base64.b64decode(data["s"], validate=True)
+    def decode(cls, data: Any) -> Fingerprint | Undecodable:
+        """Inverse of :meth:`encode`; what is wrong with ``data`` as a value, never raised:
+        ``other_version`` for a fingerprint made with other parameters (its text can be
+        fingerprinted again), ``malformed`` for anything else."""
+        if not isinstance(data, dict):
+            return Undecodable("malformed",
+                               f"fingerprint is a {type(data).__name__}, not an object")
+        version = data.get("v")
+        if not isinstance(version, str) or not version:
+            return Undecodable("malformed", "fingerprint has no version")
+        if version != VERSION:
+            return Undecodable("other_version",
+                               f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
+        encoded, shingles, content_hash = data.get("s"), data.get("n"), data.get("h")
+        if not (isinstance(encoded, str) and isinstance(content_hash, str) and content_hash
+                and type(shingles) is int and shingles >= 0):
+            return Undecodable("malformed", "fingerprint needs a string h and s and a count n")
+        try:
+            signature = base64.b64decode(encoded, validate=True)
+        except ValueError as exc:  # binascii.Error
+            return Undecodable("malformed", f"signature is not base64: {exc}")
         if len(signature) != NUM_PERM * 4:
-            raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
-        shingles = int(data["n"])
-        return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles)
+            return Undecodable("malformed",
+                               f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
+        return cls(content_hash, signature, band_keys(signature) if shingles else (), shingles)
+
+
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """Why :meth:`Fingerprint.decode` could not read a fingerprint: ``reason`` is
+    ``other_version`` or ``malformed``; ``message`` says what was found."""
+
+    reason: str
+    message: str
 
 
 @lru_cache(maxsize=1024)

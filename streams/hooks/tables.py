@@ -3,7 +3,6 @@ direct access to a partition's database, and the current event a table write rea
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, cast
 
@@ -12,8 +11,6 @@ import rocksdict
 from faust.stores.rocksdb import RocksDBOptions
 from faust.stores.rocksdb import Store as RocksDBStore
 from faust.types import EventT, StreamT
-
-log = logging.getLogger(__name__)
 
 
 class BoundedRocksDBOptions(RocksDBOptions):
@@ -65,10 +62,10 @@ class BoundedTable(faust.Table):
 class ChangelogFollower(Protocol):
     """State kept beside a table and brought along with its changelog replay."""
 
-    def replay(self, changes: Iterable[tuple[Any, Any]],
-               stored: Callable[[Any], Any]) -> int:
+    def replay(self, changes: list[tuple[Any, Any]], stored: Callable[[Any], Any]) -> None:
         """Apply ``changes`` (key, value or None for a tombstone), in order, before the table
-        stores them; ``stored`` reads the table as it was before them."""
+        stores them; ``stored`` reads the table as it was before them. Must not raise: raised
+        here, faust would retry the batch on every record after it."""
         ...
 
 
@@ -88,24 +85,19 @@ class FollowedTable(BoundedTable):
     def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
         events = list(batch)
         if self.follower is not None and events:
-            db = partition_db(self)
-            before: dict[Any, Any] = {}
-            for event in events:
-                if event.key not in before:
-                    if isinstance(db, dict):  # the memory store: decoded keys and values
-                        before[event.key] = db.get(event.key)
-                    else:
-                        raw = db.get(event.message.key)
-                        before[event.key] = (None if raw is None
-                                             else cast(Any, self.data)._decode_value(raw))
             changes = [(event.key, None if event.message.value is None else event.value)
                        for event in events]
-            try:
-                self.follower.replay(changes, before.__getitem__)
-            except Exception:  # faust would log it and drop the batch from the table too
-                log.exception("%s: %d replayed records left out of its follower; the table "
-                              "keeps them", self.name, len(events))
+            raw_keys = {event.key: event.message.key for event in events}
+            self.follower.replay(changes, lambda key: self._stored(key, raw_keys[key]))
         super().apply_changelog_batch(events)
+
+    def _stored(self, key: Any, raw_key: bytes | None) -> Any:
+        """The value stored under ``key`` (``raw_key`` as it is in RocksDB), or None."""
+        db = partition_db(self)
+        if isinstance(db, dict):  # the memory store: decoded keys and values
+            return db.get(key)
+        raw = db.get(raw_key)
+        return None if raw is None else cast(Any, self.data)._decode_value(raw)
 
 
 def partition_db(table: Any) -> Any:

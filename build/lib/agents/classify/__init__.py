@@ -1,1 +1,0 @@
-"""Classify stage: taxonomy-driven labels, evidence and countries (pure core)."""
