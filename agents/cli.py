@@ -127,14 +127,14 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from agents.kafka_io import ensure_topics
     from agents.page_runner import freeze_heap
     from agents.worker import build
-    from streams.app import configure
+    from streams.app import create_app
 
     if settings.event_loop == "uvloop":
         import mode.loop
 
         mode.loop.use("uvloop")  # before any loop exists; faust reads --loop only at import
     wait_for_broker(settings)
-    app = configure(settings)
+    app = create_app(settings)
     names = build(app, settings).topology.names
     # Create every topic up front with its partition count: faust creates only the topics it
     # reads, and auto-created ones get the broker's default count (leaders unknown for a while

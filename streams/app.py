@@ -1,9 +1,8 @@
-"""The one Faust app, configured late from :class:`streams.settings.Settings`.
+"""The Faust app, made from :class:`streams.settings.Settings` by :func:`create_app`.
 
-``app`` exists at import so that agents can import it; ``configure(settings)`` gives it its
-configuration before anything touches ``app.conf``. The embedded-broker profile's settings
-are here, applied only when ``settings.broker_profile == "embedded"``; its transport (the
-fetch wait and end offsets) is in :mod:`streams.hooks.consumer`.
+The embedded-broker profile's settings are here, applied only when
+``settings.broker_profile == "embedded"``; its transport (the fetch wait and end offsets) is in
+:mod:`streams.hooks.consumer`.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from typing import Any
 import faust
 from mode.utils.queues import FlowControlQueue
 
-from streams.hooks.app import KhabarApp, KhabarWorker, StallWatchMonitor, set_app_id
+from streams.hooks.app import KhabarApp, KhabarWorker, StallWatchMonitor
 from streams.settings import Settings
 
 #: Events an agent's stream buffers before its partitions stop being fetched.
@@ -28,9 +27,6 @@ STREAM_BUFFER = 1024
 #: then got nothing for up to 10 s at a time while the pages agent worked through them.
 MAX_POLL_RECORDS = STREAM_BUFFER - math.floor(STREAM_BUFFER
                                               / FlowControlQueue.pressure_high_ratio)
-
-app = KhabarApp("khabar", autodiscover=False)
-
 
 def faust_config(settings: Settings) -> dict[str, Any]:
     """The faust settings for ``settings``: production defaults plus the embedded profile."""
@@ -115,9 +111,9 @@ def _credentials(settings: Settings) -> Any:
     return None
 
 
-def configure(settings: Settings) -> KhabarApp:
-    """Give the app its configuration; call once, before agents, topics or tables."""
+def create_app(settings: Settings) -> KhabarApp:
+    """A faust app configured for ``settings``, with nothing registered on it yet (see
+    :func:`agents.worker.build`). ``settings.app_id`` is its id: the consumer group."""
+    app = KhabarApp(settings.app_id, autodiscover=False, **faust_config(settings))
     app.embedded_profile = settings.embedded
-    set_app_id(app, settings.app_id)
-    app.config_from_object(faust_config(settings), force=True)
     return app

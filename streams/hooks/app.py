@@ -24,13 +24,6 @@ class KhabarApp(faust.App):
         return transport(self.conf.broker_consumer, self)
 
 
-def set_app_id(app: faust.App, app_id: str) -> None:
-    """Give a constructed app its id (the consumer group): faust takes it as the
-    constructor's first argument, not as a configuration key, and keeps it with the
-    constructor's keyword options until ``config_from_object`` applies them."""
-    app._default_options = (app_id, app._default_options[1])
-
-
 class StallWatchMonitor(Monitor):
     """faust's Monitor reduced to what its stall check reads.
 

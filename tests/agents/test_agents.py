@@ -1,7 +1,7 @@
 """The worker's Faust agents, driven through ``agent.test_context()``: no broker.
 
-``agents.worker.build`` registers on the one global ``streams.app.app`` (and registers
-Prometheus collectors), so it runs once for the whole session, with the in-memory store. The
+``agents.worker.build`` registers on an app from ``streams.app.create_app`` once for the whole
+session, with the in-memory store. The
 agents hand every outgoing record to the app's producer, whose ``send`` is patched to capture
 it; ``Topic.send`` and ``Topic.send_soon`` fail the test if anything reaches them. Table writes
 reach faust's changelog through each table's ``send_changelog``, which is patched to record
@@ -39,7 +39,7 @@ from agents.worker import (
     build,
 )
 from streams import records
-from streams.app import configure, rocksdb_options
+from streams.app import create_app, rocksdb_options
 from streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
 from streams.settings import Settings
 
@@ -73,7 +73,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def worker(settings: Settings) -> Worker:
-    return build(configure(settings), settings)
+    return build(create_app(settings), settings)
 
 
 @pytest.fixture

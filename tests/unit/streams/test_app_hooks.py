@@ -1,26 +1,29 @@
-"""The app-level hooks do what they are for: the app id set after construction, no spinner,
-and a monitor that keeps only what faust's stall check reads."""
+"""The app from its settings, and the app-level hooks: no spinner, and a monitor that keeps
+only what faust's stall check reads."""
 
 from __future__ import annotations
 
 from faust.types import TP
 
-from streams.hooks.app import KhabarApp, KhabarWorker, StallWatchMonitor, set_app_id
+from streams.app import create_app
+from streams.hooks.app import KhabarWorker, StallWatchMonitor
+from streams.hooks.consumer import EmbeddedTransport, Transport
+from streams.settings import Settings
 
 
-def _app(app_id: str = "khabar") -> KhabarApp:
-    app = KhabarApp("khabar", autodiscover=False)
-    set_app_id(app, app_id)
-    app.config_from_object({"broker": "kafka://127.0.0.1:1"}, force=True)
-    return app
-
-
-def test_the_app_id_set_after_construction_is_the_consumer_group() -> None:
-    assert _app("khabar-blue").conf.id == "khabar-blue"
+def test_an_app_per_settings_with_its_id_as_the_consumer_group() -> None:
+    blue = create_app(Settings(app_id="khabar-blue", broker="kafka://127.0.0.1:1"))
+    green = create_app(Settings(app_id="khabar-green", broker="kafka://127.0.0.1:1",
+                                broker_profile="embedded"))
+    assert (blue.conf.id, green.conf.id) == ("khabar-blue", "khabar-green")
+    assert blue.conf.Worker is KhabarWorker and blue.conf.Monitor is StallWatchMonitor
+    assert type(blue.transport) is Transport
+    assert type(green.transport) is EmbeddedTransport
 
 
 def test_the_worker_has_no_spinner() -> None:
-    assert KhabarWorker(_app(), loglevel="warn", quiet=True).spinner is None
+    app = create_app(Settings(broker="kafka://127.0.0.1:1"))
+    assert KhabarWorker(app, loglevel="warn", quiet=True).spinner is None
 
 
 def test_the_monitor_keeps_inbound_times_and_drops_the_rest() -> None:

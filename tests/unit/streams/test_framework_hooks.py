@@ -94,7 +94,6 @@ HOOKS: tuple[Method | Attribute | ClassAttribute, ...] = (
     # streams.hooks.app
     Method("KhabarApp._new_transport (khabar's transport)",
            faust.App, "_new_transport", ("self",)),
-    Attribute("set_app_id (the app id after construction)", faust.App, "_default_options"),
     Attribute("KhabarWorker (no spinner)", faust.Worker, "spinner"),
     Attribute("StallWatchMonitor.on_stream_event_in (stall check)",
               Monitor, "stream_inbound_time"),
