@@ -31,13 +31,9 @@ from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import Fingerprint
 from agents.dedup.state import TABLES, DedupState
 from agents.pipeline import DedupStage, Origin, PageStage
-from agents.worker import (
-    EXIT_SEND_FAILED,
-    Worker,
-    _exit_if_send_failed,
-    _LocalStore,
-    build,
-)
+from agents.worker import Worker, build
+from agents.worker.dedup_tables import LocalStore
+from agents.worker.exits import EXIT_SEND_FAILED, exit_if_send_failed
 from streams import records
 from streams.app import create_app, rocksdb_options
 from streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
@@ -263,7 +259,7 @@ async def test_dedup_publishes_the_first_copy_and_flags_the_second(
     # Only dedup_docs is changelog-backed; the other tables are derived from it locally.
     assert {table for table, _ in written} == {"dedup_docs"}
     buckets = worker.tables["dedup_buckets"].data
-    assert any(b'"dd-first"' in ids for ids in buckets.values())  # orjson bytes, see _LocalStore
+    assert any(b'"dd-first"' in ids for ids in buckets.values())  # orjson bytes, see LocalStore
     assert worker.tables["dedup_docs"]["dd-second"]["st"] == "dd-first"
 
 
@@ -331,17 +327,17 @@ async def test_a_direct_send_that_fails_ends_the_worker_before_any_commit(
     """The agents' sends skip faust's Topic.send and its send-error sensor: their own
     callback exits with EXIT_SEND_FAILED on a failed send, and not on a cancelled one."""
     exits: list[int] = []
-    monkeypatch.setattr("agents.worker.os._exit", exits.append)
-    monkeypatch.setattr("agents.worker.logging.shutdown", lambda: None)
+    monkeypatch.setattr("agents.worker.exits.os._exit", exits.append)
+    monkeypatch.setattr("agents.worker.exits.logging.shutdown", lambda: None)
     loop = asyncio.get_running_loop()
     delivered, cancelled, failed = (loop.create_future() for _ in range(3))
     delivered.set_result(None)
     cancelled.cancel()
     failed.set_exception(RuntimeError("NotLeaderForPartition after retries"))
     for future in (delivered, cancelled):
-        _exit_if_send_failed(future)
+        exit_if_send_failed(future)
     assert exits == []
-    _exit_if_send_failed(failed)
+    exit_if_send_failed(failed)
     assert exits == [EXIT_SEND_FAILED]
 
 
@@ -420,7 +416,7 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 class _RocksDBLike:
-    """faust's RocksDB store as _LocalStore and the state gauge use it: a database per
+    """faust's RocksDB store as LocalStore and the state gauge use it: a database per
     partition. It has no len() and no iteration, which would walk every key."""
 
     def __init__(self, data: Any) -> None:
@@ -436,7 +432,7 @@ class _RocksDBLike:
 async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> None:
     data: dict[bytes, bytes] = {}
     faust_store = _RocksDBLike(data) if rocksdb else SimpleNamespace(data=data)
-    store = _LocalStore(SimpleNamespace(data=faust_store))
+    store = LocalStore(SimpleNamespace(data=faust_store))
     with pytest.raises(KeyError):
         store["band-1"]
     assert "band-1" not in store and store.get("band-1", ()) == () and store.get("band-1") is None
@@ -446,26 +442,26 @@ async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> Non
     assert store["band-1"] == ["a1"]  # served from the cache
     del store["band-1"]
     assert b"band-1" not in data and "band-1" not in store
-    for i in range(_LocalStore.CACHE_KEYS + 10):
+    for i in range(LocalStore.CACHE_KEYS + 10):
         store[f"k{i}"] = i
-    assert len(store.cache) == _LocalStore.CACHE_KEYS
+    assert len(store.cache) == LocalStore.CACHE_KEYS
     data[b"k0"] = b'"from the store"'
     assert store["k0"] == "from the store"  # evicted first, read again
-    assert store[f"k{_LocalStore.CACHE_KEYS + 9}"] == _LocalStore.CACHE_KEYS + 9
+    assert store[f"k{LocalStore.CACHE_KEYS + 9}"] == LocalStore.CACHE_KEYS + 9
     if rocksdb:  # the tables have one partition
         assert set(faust_store.opened) == {0}
 
 
 async def test_local_store_writes_many_keys_at_once_and_caches_them(tmp_path: Path) -> None:
     db = RocksDBOptions().open(tmp_path / "dedup_buckets")  # faust's raw-mode database
-    store = _LocalStore(SimpleNamespace(data=_RocksDBLike(db)))
+    store = LocalStore(SimpleNamespace(data=_RocksDBLike(db)))
     store["band-0"] = ["old"]
     store.update({"band-0": ["a1"], "band-1": ["a1", "a2"]})
     assert (db[b"band-0"], db[b"band-1"]) == (b'["a1"]', b'["a1","a2"]')
     db[b"band-1"] = b'["changed underneath"]'
     assert store["band-1"] == ["a1", "a2"]  # served from the cache
     memory: dict[bytes, bytes] = {}
-    _LocalStore(SimpleNamespace(data=SimpleNamespace(data=memory))).update({"band-0": ["a1"]})
+    LocalStore(SimpleNamespace(data=SimpleNamespace(data=memory))).update({"band-0": ["a1"]})
     assert memory == {b"band-0": b'["a1"]'}
 
 
@@ -501,7 +497,7 @@ async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
     watchdog (a threading.Timer that would end this process); the integration tier checks
     that a worker whose stream ends by itself exits."""
     timers: list[Any] = []
-    monkeypatch.setattr("agents.worker.threading.Timer", lambda *a, **k: timers.append(a))
+    monkeypatch.setattr("agents.worker.exits.threading.Timer", lambda *a, **k: timers.append(a))
     for agent in (worker.pages_agent, worker.dedup_agent):
         async with agent.test_context():
             pass
