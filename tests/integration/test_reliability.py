@@ -152,7 +152,7 @@ def publish_corpus(settings: Settings, corpus: Corpus) -> Accounting:
 class Orchestrated:
     """A worker restarted when it exits on its own, as an orchestrator would. Only exit 70 (a
     send failed after the producer's retries; the worker exits before committing, see
-    ``agents/worker/build.py``) is tolerated: Tansu sometimes answers NotLeaderForPartition to one
+    ``agents/worker/exits.py``) is tolerated: Tansu sometimes answers NotLeaderForPartition to one
     produce request for longer than the request timeout. Any other exit fails the test."""
 
     def __init__(self, settings: Settings, log_dir: Path, name: str) -> None:
