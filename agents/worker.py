@@ -41,6 +41,7 @@ from agents.read_ahead import read_ahead
 from agents.version import PIPELINE_VERSION
 from streams import metrics, records
 from streams.app import BoundedRocksDBOptions, rocksdb_options
+from streams.codecs import KEY_CODEC, VALUE_CODEC
 from streams.settings import Settings
 from streams.topics import TopicNames, Topology, declare
 
@@ -264,6 +265,12 @@ class _DocsTable(_DedupTable):
     """
 
     derived: DedupState | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # JSON as before, but a changelog record that is not becomes a value replay refuses,
+        # instead of one that faust's recovery skips and then waits for (streams.codecs)
+        self.key_serializer, self.value_serializer = KEY_CODEC, VALUE_CODEC
 
     def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
         events = list(batch)
