@@ -203,7 +203,7 @@ class DedupStage:
         except RECORD_ERRORS as exc:
             log.exception("dedup failed on %s[%s]@%s", origin.topic, origin.partition,
                           origin.offset)
-            error = f"dedup failed: {type(exc).__name__}: {exc}"[:1000]
+            error = f"dedup failed: {type(exc).__name__}: {exc}"
             return self._dead_letter(Rejected("internal", error, article["id"]), payload,
                                      origin, now, value)
         self.observe("dedup", time.perf_counter() - started)
@@ -238,7 +238,7 @@ class DedupStage:
             found = value["article"].get("source_id")
             source_id = found if isinstance(found, str) else None
         letter = records.dead_letter(
-            reason=rejected.reason, error=rejected.message, payload=payload,
+            reason=rejected.reason, error=rejected.message[:1000], payload=payload,
             payload_limit=self.dlq_payload_bytes, source_id=source_id, topic=origin.topic,
             partition=origin.partition, offset=origin.offset, failed_at=records.iso_time(now),
             stage="dedup",

@@ -76,8 +76,8 @@ def read_candidate(
         return Rejected("schema", "article labels are not all strings", article_id)
     event_time = _seconds(value.get("event_time"))
     if event_time is None or event_time > latest:
-        return Rejected("schema", f"event_time {value.get('event_time')!r} is not a "
-                        f"finite number up to {latest:.0f}", article_id)
+        return Rejected("schema", f"event_time is not a finite number up to {latest:.0f}",
+                        article_id)
     raw_timestamp = _seconds(value.get("raw_timestamp"))
     if "fingerprint" not in value:
         return Rejected("invalid_fingerprint", "candidate has no fingerprint", article_id)

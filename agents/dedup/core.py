@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.dedup.fingerprint import VERSION, Fingerprint, estimate
-from agents.dedup.state import HOUR, DedupState, doc_version
+from agents.dedup.state import HOUR, DedupState, doc_version, is_doc
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
@@ -114,8 +114,10 @@ class Deduper:
         docs = self.state.docs
         for article_id in self.state.pop_expired_ids(before_hour):
             doc = docs.get(article_id)
-            if doc is None or doc["t"] // HOUR >= before_hour:
-                continue  # dropped already, or decided again since a replay left it filed
+            if doc is None or not is_doc(doc) or doc["t"] // HOUR >= before_hour:
+                # dropped already, decided again since a replay left it filed, or replaced by
+                # a replayed record that is not a doc (counted then)
+                continue
             del docs[article_id]
             removed += 1
             copies = self.state.unfile(article_id, doc)

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import VERSION, band_keys
+from agents.dedup.fingerprint import NUM_PERM, VERSION, band_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -59,6 +59,28 @@ def doc_version(doc: dict[str, Any]) -> str:
     """The fingerprint version a ``dedup_docs`` value was filed under."""
     version: str = doc.get("v", UNVERSIONED)
     return version
+
+
+_METHODS = (None, "exact", "near")
+_SIGNATURE_CHARS = len(base64.b64encode(bytes(NUM_PERM * 4)))
+
+
+def is_doc(value: Any) -> bool:
+    """Whether ``value`` has the shape of a ``dedup_docs`` value that the dedup code can read
+    (a signature of the running version has the running length), so that a malformed record
+    never reaches the derived tables, from which decisions about other articles read it."""
+    if not isinstance(value, dict):
+        return False
+    t, n, signature, version = value.get("t"), value.get("n"), value.get("s"), value.get("v")
+    decision = value.get("d")
+    return (isinstance(t, int | float) and not isinstance(t, bool)
+            and type(n) is int and n >= 0 and isinstance(signature, str)
+            and isinstance(value.get("h"), str) and isinstance(value.get("st"), str)
+            and isinstance(value.get("src"), str | None)
+            and isinstance(version, str | None)
+            and isinstance(decision, list) and len(decision) == 6
+            and decision[4] in _METHODS
+            and (doc_version(value) != VERSION or len(signature) == _SIGNATURE_CHARS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +127,8 @@ class DedupState:
         article with its text. ``bands`` saves decoding the signature when the caller has them.
         """
         if doc["n"] and doc_version(doc) == VERSION:
-            if bands is None:
-                bands = band_keys(base64.b64decode(doc["s"]))
+            if bands is None:  # before any write: a signature that is not base64 raises
+                bands = band_keys(base64.b64decode(doc["s"], validate=True))
             self.add_to_buckets(article_id, bands)
         if not exact_copy or doc["h"] not in self.exact:
             self.exact[doc["h"]] = article_id
@@ -143,9 +165,9 @@ class DedupState:
         ``stored`` reads ``dedup_docs`` as it is before these records. A record equal to the
         stored doc changes nothing (this worker's own record coming back after a restart), a
         tombstone unfiles the stored doc, a new doc is filed as :meth:`file` did when it was
-        decided, so the view is rebuilt in decision order. A record that is not a doc (or a
-        stored doc that is not) is reported in :attr:`Replayed.failed` and the others go on;
-        an error of the store itself is raised.
+        decided, so the view is rebuilt in decision order. A record that is not a doc
+        (:func:`is_doc`) is reported in :attr:`Replayed.failed` and filed nowhere, and the
+        others go on; an error of the store itself is raised.
         """
         pending: dict[str, dict[str, Any] | None] = {}
         changed = 0
@@ -155,8 +177,13 @@ class DedupState:
             pending[article_id] = doc
             if doc == before:
                 continue
+            if doc is not None and not is_doc(doc):
+                failed.append((article_id, f"not a dedup doc: {str(doc)[:200]}"))
+                if before is None or not is_doc(before):
+                    continue
+                doc = None  # the doc it replaces leaves the derived tables all the same
             try:
-                if before is not None:
+                if before is not None and is_doc(before):  # else it was filed nowhere
                     self.unfile(article_id, before)
                 if doc is not None:
                     self.file(article_id, doc, exact_copy=doc["d"][4] == "exact")

@@ -15,6 +15,7 @@ from rocksdict import WriteBatch
 from agents.dedup.state import DERIVED, TABLES, DedupState
 from streams import metrics
 from streams.app import rocksdb_options
+from streams.hooks.codecs import read_any_bytes
 from streams.hooks.tables import BoundedTable, FollowedTable, estimated_keys, partition_db
 from streams.settings import Settings
 
@@ -35,6 +36,7 @@ def declare_tables(app: faust.App, settings: Settings) -> dict[str, BoundedTable
             **(raw if name in DERIVED else {}))
         for name in TABLES
     }
+    read_any_bytes(tables["dedup_docs"])
     for table in tables.values():
         app.tables.add(table)
     return tables

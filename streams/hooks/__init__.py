@@ -9,5 +9,6 @@ needed in its docstring; ``docs/framework-hooks.md`` lists them, and
 exists, with the signature expected, in the installed faust and aiokafka.
 
 Modules: :mod:`streams.hooks.consumer` (consumer, transport, fetch), :mod:`streams.hooks.app`
-(the app, worker, monitor, producer), :mod:`streams.hooks.tables` (tables and their stores).
+(the app, worker, monitor, producer), :mod:`streams.hooks.tables` (tables and their stores),
+:mod:`streams.hooks.codecs` (changelog codecs that read any bytes).
 """

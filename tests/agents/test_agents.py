@@ -13,6 +13,7 @@ The tables persist across tests (one build), so every test uses its own ids and 
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -320,6 +321,80 @@ async def test_a_replayed_docs_changelog_brings_the_derived_tables_along(
     assert "rp-original" not in docs_table
     assert not any("rp-original" in orjson.loads(ids)
                    for ids in worker.tables["dedup_buckets"].data.values())
+
+
+async def test_bad_candidates_are_dead_letters_and_the_dedup_agent_goes_on(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple], acks: Acks,
+) -> None:
+    """Bytes that are no candidate, a candidate without a fingerprint and one whose
+    fingerprint is of another version: two dead letters, one re-fingerprinted decision, each
+    acked after its record is sent, then a valid candidate decided as usual."""
+    text = ("Firefighters contained a forest fire in the eastern hills on Wednesday after three "
+            "days of work by ground crews and water planes.\n\nResidents of four villages who "
+            "had left their homes were allowed back in the evening, the civil defence said.")
+    older = candidate(worker, settings, page("bc-older", text), offset=50)
+    older["fingerprint"] = {"v": "w4p64b16r4s1", "h": "00", "s": "AAAA", "n": 1}
+    unprintable = candidate(worker, settings, page("bc-nofp", CEASEFIRE + "\n\nNo print."),
+                            offset=51)
+    del unprintable["fingerprint"]
+    after = candidate(worker, settings, page("bc-after", (
+        "The city council approved a new bus line linking the airport with the old town, to "
+        "open in the spring.\n\nTickets will cost the same as on the other lines, and buses "
+        "will run every twelve minutes from early morning until midnight.")), offset=52)
+
+    def dead(reason: str) -> float:
+        return REGISTRY.get_sample_value("khabar_dead_letters_total",
+                                         {"reason": reason, "stage": "dedup"}) or 0.0
+
+    def refingerprinted() -> float:
+        return REGISTRY.get_sample_value("khabar_dedup_refingerprinted_total") or 0.0
+
+    counted = dead("invalid_json"), dead("invalid_fingerprint"), refingerprinted()
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(b"\xff not json")
+        await agent.put(records.dumps(unprintable))
+        await agent.put(records.dumps(older))
+        await agent.put(records.dumps(after))
+    letters = [(topic, key, value["reason"], value["stage"]) for topic, key, value in sent
+               if topic == DLQ]
+    assert letters == [(DLQ, None, "invalid_json", "dedup"),
+                       (DLQ, b"bc-nofp", "invalid_fingerprint", "dedup")]
+    assert sent[0][2]["payload"] == base64.b64encode(b"\xff not json").decode()
+    assert (sent[0][2]["topic"], sent[0][2]["offset"]) == (DEDUP, 0)
+    decided = [(topic, key) for topic, key, _ in sent if topic in (ENRICHED, DUPLICATES)]
+    assert decided == [(ENRICHED, b"bc-older"), (ENRICHED, b"bc-after")]
+    assert worker.tables["dedup_docs"]["bc-older"]["h"] != "00"  # fingerprinted again
+    assert [offset for offset, _ in acks] == [0, 1, 2, 3]
+    assert (dead("invalid_json"), dead("invalid_fingerprint"), refingerprinted()) == (
+        counted[0] + 1, counted[1] + 1, counted[2] + 1)
+
+
+async def test_replayed_records_that_are_not_docs_are_counted(
+    worker: Worker, settings: Settings,
+) -> None:
+    """A changelog record the derived tables cannot take still reaches dedup_docs; the
+    derived tables drift by that record, and the replay-failure counter says so."""
+    text = ("The national library reopened its reading rooms on Saturday after a two year "
+            "renovation of the roof and the old manuscript vaults.\n\nVisitors queued from "
+            "early morning, and the first exhibition shows maps drawn by travellers.")
+    good = candidate(worker, settings, page("rf-good", text), offset=60)
+    elsewhere = DedupState.in_memory()
+    DedupStage(Deduper(elsewhere)).run(good)
+    docs_table = worker.tables["dedup_docs"]
+    failures = REGISTRY.get_sample_value("khabar_dedup_replay_failures_total") or 0.0
+
+    def event(key: str, value: Any, offset: int) -> SimpleNamespace:
+        return SimpleNamespace(key=key, value=value, message=SimpleNamespace(
+            key=orjson.dumps(key), value=orjson.dumps(value), partition=0, offset=offset,
+            tp=TP("khabar-agent-tests-dedup_docs-changelog", 0)))
+
+    docs_table.apply_changelog_batch([event("rf-bad", {"t": 1}, 0),
+                                      event("rf-list", [1, 2], 1),
+                                      event("rf-good", elsewhere.docs["rf-good"], 2)])
+    assert REGISTRY.get_sample_value("khabar_dedup_replay_failures_total") == failures + 2
+    assert docs_table["rf-bad"] == {"t": 1} and "rf-good" in docs_table
+    assert worker.tables["dedup_exact"].data[
+        elsewhere.docs["rf-good"]["h"].encode()] == b'"rf-good"'
 
 
 async def test_a_direct_send_that_fails_ends_the_worker_before_any_commit(

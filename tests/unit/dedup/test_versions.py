@@ -96,13 +96,28 @@ def test_replay_reports_records_that_are_not_docs_and_files_the_others() -> None
     replayed = reader.replay(
         [("no-decision", {"t": 1, "h": "ab", "s": "", "n": 0, "st": "x", "src": None}),
          ("a-list", ["not", "a", "doc"]),
-         ("bad-signature", {**doc, "s": "not base64!", "d": doc["d"]}),
+         ("bad-signature", {**doc, "s": "!" * len(doc["s"])}),
          (article_id, doc)],
         reader.docs.get)
     assert [failed_id for failed_id, _ in replayed.failed] == [
         "no-decision", "a-list", "bad-signature"]
-    assert "KeyError" in replayed.failed[0][1]
-    assert replayed.changed == 1 and reader.exact[doc["h"]] == article_id
+    assert "not a dedup doc" in replayed.failed[0][1]
+    assert "Error" in replayed.failed[2][1]  # binascii's, raised before anything was filed
+    assert replayed.changed == 1 and reader.exact == {doc["h"]: article_id}
+    assert list(reader.stories) == [doc["st"]]
+
+
+def test_a_doc_replaced_by_a_record_that_is_not_one_leaves_and_expiry_passes_it_over() -> None:
+    reader = DedupState.in_memory()
+    article_id, doc = written_elsewhere(VERSION)
+    for record in (doc, {"t": "yesterday"}):
+        assert reader.replay([(article_id, record)], reader.docs.get).changed == 1
+        reader.docs[article_id] = record
+    assert reader.buckets == {} and reader.exact == {} and reader.stories == {}
+    d = Deduper(reader, window_seconds=HOUR)
+    assert d.expire(T + 3 * HOUR) == 0  # its id is still in the expiry index
+    # A copy decided afterwards is canonical; the id itself cannot be decided again.
+    assert d.decide("copy", fp(STORY), T + 60, "other").canonical
 
 
 def test_decode_says_why_as_a_value() -> None:

@@ -196,6 +196,23 @@ def test_labels_without_a_topic_are_not_routed_but_stay_on_the_article() -> None
     assert decided.deliveries[0].record["labels"][-1] == "label_of_a_newer_taxonomy"
 
 
+def test_a_dead_letter_quotes_no_field_and_keeps_its_error_short(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error that quoted a field could be as large as the candidate, too large to send."""
+    stage = dedup_stage()
+
+    def quoting(*args: Any) -> None:
+        raise ValueError("x" * 100_000)
+
+    monkeypatch.setattr(stage.deduper, "decide", quoting)
+    letter = dead_letter(stage, with_article(id="long-error"))
+    assert letter["reason"] == "internal" and 900 < len(letter["error"]) <= 1000
+    monkeypatch.undo()
+    huge = "9" * 100_000
+    letter = dead_letter(stage, orjson.dumps({**make_candidate(), "event_time": huge}))
+    assert huge not in letter["error"] and len(letter["error"]) <= 1000
+
+
 def test_a_dead_letter_keeps_at_most_the_payload_limit() -> None:
     payload = b"[" + b"1," * 5000 + b"1]"
     letter = dead_letter(dedup_stage(), payload)

@@ -16,6 +16,7 @@ import aiokafka
 import faust
 import pytest
 from faust.sensors.monitor import Monitor
+from faust.serializers import codecs as faust_codecs
 from faust.stores import memory as memory_store
 from faust.stores import rocksdb as rocksdb_store
 from faust.streams import Stream
@@ -25,6 +26,7 @@ from faust.transport.drivers import aiokafka as aiokafka_driver
 from mode.utils.queues import FlowControlQueue
 
 from streams.hooks import app as hooks_app
+from streams.hooks import codecs as hooks_codecs
 from streams.hooks import consumer as hooks_consumer
 from streams.hooks import tables as hooks_tables
 
@@ -132,6 +134,10 @@ HOOKS: tuple[Method | Attribute | ClassAttribute, ...] = (
            rocksdb_store.Store, "_db_for_partition", ("self", "partition")),
     Attribute("partition_db (the memory store's dict)", memory_store.Store, "data",
               assigned_in="__post_init__"),
+    Method("the changelog codecs' _loads (any bytes read)",
+           faust_codecs.json, "_loads", ("self", "s")),
+    Attribute("read_any_bytes (a table's changelog codecs)", Collection, "key_serializer"),
+    Attribute("read_any_bytes (a table's changelog codecs)", Collection, "value_serializer"),
     Method("set_current_event (table writes in a batch)",
            Stream, "_set_current_event", ("self", "event")),
     # streams.app
@@ -185,7 +191,7 @@ def test_every_override_in_the_hooks_is_checked() -> None:
     checked = {hook.name for hook in HOOKS if not isinstance(hook, Attribute)}
     overrides = sorted(
         f"{cls.__qualname__}.{name}"
-        for cls in _hook_classes(hooks_app, hooks_consumer, hooks_tables)
+        for cls in _hook_classes(hooks_app, hooks_codecs, hooks_consumer, hooks_tables)
         for name, value in vars(cls).items()
         if callable(value) and name != "__init__"
         and any(name in vars(base) for base in cls.__mro__[1:]
