@@ -273,7 +273,10 @@ class _DocsTable(_DedupTable):
         self.key_serializer, self.value_serializer = KEY_CODEC, VALUE_CODEC
 
     def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
-        events = list(batch)
+        received = list(batch)
+        # a record without a key is no article's, and faust's store could not write it
+        events = [event for event in received if event.message.key is not None]
+        failed = [("", "a record without a key")] * (len(received) - len(events))
         if self.derived is not None and events:
             try:
                 db = _partition_db(self)
@@ -288,15 +291,15 @@ class _DocsTable(_DedupTable):
                                                  else self.data._decode_value(raw))
                 changes = [(event.key, None if event.message.value is None else event.value)
                            for event in events]
-                failed = self.derived.replay(changes, before.__getitem__).failed
-                if failed:
-                    log.error("dedup: %d replayed articles left out of the derived tables, "
-                              "e.g. %s; dedup_docs keeps them", len(failed), failed[:3])
-                metrics.DEDUP_REPLAY_FAILURES.inc(len(failed))
-            except Exception:  # raised here, faust would retry the batch on every next record
+                failed += self.derived.replay(changes, before.__getitem__).failed
+            except Exception:  # raised here, faust would apply the batch again on every record
                 log.exception("dedup: %d replayed articles left out of the derived tables; "
                               "dedup_docs keeps them", len(events))
-                metrics.DEDUP_REPLAY_FAILURES.inc(len(events))
+                failed += [(str(event.key), "the batch failed") for event in events]
+        if failed:
+            log.error("dedup: %d replayed records left out of the derived tables, e.g. %s",
+                      len(failed), failed[:3])
+        metrics.DEDUP_REPLAY_FAILURES.inc(len(failed))
         super().apply_changelog_batch(events)
 
 
