@@ -192,20 +192,19 @@ class DedupStage:
                                          candidate, origin, now)
         else:
             payload, value = None, candidate
-        read = read_candidate(value, _refingerprint, now + FUTURE_SECONDS)
-        if isinstance(read, Rejected):
-            return self._dead_letter(read, payload, origin, now, value)
-        article = read.article
         started = time.perf_counter()
         try:
+            read = read_candidate(value, _refingerprint, now + FUTURE_SECONDS)
+            if isinstance(read, Rejected):
+                return self._dead_letter(read, payload, origin, now, value)
+            article = read.article
             decision = self.deduper.decide(article["id"], read.fingerprint, read.event_time,
                                            article["source"])
-        except RECORD_ERRORS as exc:
+        except RECORD_ERRORS as exc:  # a bug, or a malformed doc in the state
             log.exception("dedup failed on %s[%s]@%s", origin.topic, origin.partition,
                           origin.offset)
             error = f"dedup failed: {type(exc).__name__}: {exc}"
-            return self._dead_letter(Rejected("internal", error, article["id"]), payload,
-                                     origin, now, value)
+            return self._dead_letter(Rejected("internal", error), payload, origin, now, value)
         self.observe("dedup", time.perf_counter() - started)
         if decision.canonical:
             record = {**article, "story_id": decision.story_id}

@@ -67,17 +67,19 @@ class DerivedTables:
     def __init__(self, state: DedupState) -> None:
         self.state = state
 
-    def replay(self, changes: list[tuple[Any, Any]], stored: Callable[[Any], Any]) -> None:
-        try:
-            failed = self.state.replay(changes, stored).failed
-        except Exception:  # the store itself: the whole batch is left out
-            log.exception("dedup: %d replayed articles left out of the derived tables; "
-                          "dedup_docs keeps them", len(changes))
-            metrics.DEDUP_REPLAY_FAILURES.inc(len(changes))
-            return
+    def replay(self, changes: list[tuple[Any, Any]], stored: Callable[[Any], Any],
+               keyless: int) -> None:
+        failed = [("", "a record without a key")] * keyless
+        if changes:
+            try:
+                failed += self.state.replay(changes, stored).failed
+            except Exception:  # the store itself: the whole batch is left out
+                log.exception("dedup: %d replayed articles left out of the derived tables; "
+                              "dedup_docs keeps them", len(changes))
+                failed += [(str(key), "the batch failed") for key, _ in changes]
         if failed:
-            log.error("dedup: %d replayed articles left out of the derived tables, e.g. %s; "
-                      "dedup_docs keeps them", len(failed), failed[:3])
+            log.error("dedup: %d replayed records left out of the derived tables, e.g. %s",
+                      len(failed), failed[:3])
         metrics.DEDUP_REPLAY_FAILURES.inc(len(failed))
 
 

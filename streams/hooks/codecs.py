@@ -20,18 +20,24 @@ from faust.tables.base import Collection
 #: Registered names: set them as a table's ``key_serializer`` and ``value_serializer``.
 KEY_CODEC = "khabar_json_key"
 VALUE_CODEC = "khabar_json_value"
-#: A key that could not be read becomes this prefix and the base64 of its bytes.
+#: A key that is not a JSON string becomes this prefix and the base64 of its bytes.
 UNREADABLE_KEY = "unreadable:"
 #: A value that could not be read becomes ``{UNREADABLE_VALUE: base64 of its bytes}``.
 UNREADABLE_VALUE = "unreadable"
 
 
 class _Key(codecs.json):
+    """A key is an article id: anything else (not JSON, or JSON but not a string, which could
+    not even be a dictionary key) is read as a string that says what it was."""
+
     def _loads(self, s: bytes) -> Any:
         try:
-            return super()._loads(s)
+            key = super()._loads(s)
         except ValueError:  # UnicodeDecodeError and every JSON decoder's error
-            return UNREADABLE_KEY + base64.b64encode(bytes(s)).decode("ascii")
+            key = None
+        if isinstance(key, str):
+            return key
+        return UNREADABLE_KEY + base64.b64encode(bytes(s)).decode("ascii")
 
 
 class _Value(codecs.json):

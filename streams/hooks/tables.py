@@ -62,10 +62,12 @@ class BoundedTable(faust.Table):
 class ChangelogFollower(Protocol):
     """State kept beside a table and brought along with its changelog replay."""
 
-    def replay(self, changes: list[tuple[Any, Any]], stored: Callable[[Any], Any]) -> None:
+    def replay(self, changes: list[tuple[Any, Any]], stored: Callable[[Any], Any],
+               keyless: int) -> None:
         """Apply ``changes`` (key, value or None for a tombstone), in order, before the table
-        stores them; ``stored`` reads the table as it was before them. Must not raise: raised
-        here, faust would retry the batch on every record after it."""
+        stores them; ``stored`` reads the table as it was before them. ``keyless`` records of
+        the batch had no key and are left out of the table too. Must not raise: raised here,
+        faust would apply the batch again on every record after it."""
         ...
 
 
@@ -83,12 +85,15 @@ class FollowedTable(BoundedTable):
     follower: ChangelogFollower | None = None
 
     def apply_changelog_batch(self, batch: Iterable[EventT]) -> None:
-        events = list(batch)
-        if self.follower is not None and events:
+        received = list(batch)
+        # a record without a key is no key's value, and faust's store could not write it
+        events = [event for event in received if event.message.key is not None]
+        if self.follower is not None and received:
             changes = [(event.key, None if event.message.value is None else event.value)
                        for event in events]
             raw_keys = {event.key: event.message.key for event in events}
-            self.follower.replay(changes, lambda key: self._stored(key, raw_keys[key]))
+            self.follower.replay(changes, lambda key: self._stored(key, raw_keys[key]),
+                                 keyless=len(received) - len(events))
         super().apply_changelog_batch(events)
 
     def _stored(self, key: Any, raw_key: bytes | None) -> Any:

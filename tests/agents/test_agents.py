@@ -388,10 +388,13 @@ async def test_replayed_records_that_are_not_docs_are_counted(
             key=orjson.dumps(key), value=orjson.dumps(value), partition=0, offset=offset,
             tp=TP("khabar-agent-tests-dedup_docs-changelog", 0)))
 
+    keyless = event("rf-keyless", elsewhere.docs["rf-good"], 3)
+    keyless.key = keyless.message.key = None
     docs_table.apply_changelog_batch([event("rf-bad", {"t": 1}, 0),
                                       event("rf-list", [1, 2], 1),
-                                      event("rf-good", elsewhere.docs["rf-good"], 2)])
-    assert REGISTRY.get_sample_value("khabar_dedup_replay_failures_total") == failures + 2
+                                      event("rf-good", elsewhere.docs["rf-good"], 2), keyless])
+    assert REGISTRY.get_sample_value("khabar_dedup_replay_failures_total") == failures + 3
+    assert None not in docs_table
     assert docs_table["rf-bad"] == {"t": 1} and "rf-good" in docs_table
     assert worker.tables["dedup_exact"].data[
         elsewhere.docs["rf-good"]["h"].encode()] == b'"rf-good"'

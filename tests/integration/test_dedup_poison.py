@@ -5,9 +5,9 @@ the worker cannot take would stop every decision. Malformed records and a candid
 fingerprint version are written to the dedup topic of a running worker: each malformed one is
 a dead letter, the other version is decided as usual, the worker stays up, and a valid page
 published after them comes out enriched within seconds. Then a record that is not a doc is
-written to the ``dedup_docs`` changelog, then bytes that are not JSON, and a worker on an
-empty data dir replays them: it becomes ready, the replay-failure counter rises by two and the
-other articles are still found.
+written to the ``dedup_docs`` changelog, then one without a key, then bytes that are not JSON,
+and a worker on an empty data dir replays them: it becomes ready, the replay-failure counter
+rises by three and the other articles are still found.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def wait_for(worker: WorkerProcess, name: str, at_least: float, timeout: float) 
     raise TimeoutError(f"{name} at {seen}, not {at_least}, after {timeout} s")
 
 
-async def _send_raw(settings: Settings, topic: str, key: bytes, value: bytes) -> None:
+async def _send_raw(settings: Settings, topic: str, key: bytes | None, value: bytes) -> None:
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap(settings))
     await producer.start()
     try:
@@ -144,6 +144,7 @@ def test_a_bad_changelog_record_is_counted_on_replay_and_the_rest_recovers(
         first.stop()
     changelog = f"{settings.app_id}-dedup_docs-changelog"
     asyncio.run(_send_raw(settings, changelog, b'"not-a-doc"', b'{"t": 1}'))
+    asyncio.run(_send_raw(settings, changelog, None, b'{"t": 2}'))
     # Last on the changelog: a record faust's own JSON codec cannot read, which its recovery
     # would wait for forever.
     asyncio.run(_send_raw(settings, changelog, b'"not-json"', b"\xff{not json"))
@@ -154,7 +155,7 @@ def test_a_bad_changelog_record_is_counted_on_replay_and_the_rest_recovers(
     second = WorkerProcess(second_settings, tmp_path / "second.log")
     try:
         second.wait_ready(timeout=90)
-        assert wait_for(second, "khabar_dedup_replay_failures_total", 2, timeout=30) == 2
+        assert wait_for(second, "khabar_dedup_replay_failures_total", 3, timeout=30) == 3
         publish_messages(settings, [orjson.dumps({"id": "copy-of-kept", "source": "other",
                                                   "text": GOOD_TEXT})])
         outputs = collect(settings, [topics.duplicates], idle=1.0, timeout=60,

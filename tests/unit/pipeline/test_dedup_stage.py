@@ -167,6 +167,19 @@ def test_a_decision_that_fails_on_a_malformed_stored_doc_is_internal_and_the_sta
     assert next(d.destination for d in after.deliveries) == "enriched"
 
 
+def test_a_candidate_that_fails_to_be_fingerprinted_again_is_internal(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def failing(text: str) -> None:
+        raise ValueError("cannot fingerprint this text")
+
+    monkeypatch.setattr("agents.pipeline._refingerprint", failing)
+    older = {**make_candidate("cannot-refingerprint"), "fingerprint": {"v": "w4p64b16r4s1"}}
+    stage = dedup_stage()
+    letter = dead_letter(stage, orjson.dumps(older))
+    assert letter["reason"] == "internal" and "cannot fingerprint" in letter["error"]
+    assert stage.run(orjson.dumps(make_candidate("after-it")), ORIGIN, now=NOW).decision
+
+
 class _BrokenStore(dict):
     """A table whose writes fail as a full or closed RocksDB does (not a record error)."""
 
