@@ -13,13 +13,16 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
 from streams.settings import Settings, SettingsError
+
+if TYPE_CHECKING:  # imported where used: the CLI's light commands start without them
+    from agents.pipeline import DedupStage, PageStage
 
 
 def _fail(message: str) -> int:
@@ -27,7 +30,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _stages(settings: Settings):  # type: ignore[no-untyped-def]
+def _stages(settings: Settings) -> tuple[PageStage, DedupStage]:
     """The two pipeline stages with in-memory dedup state, as ``khabar process`` runs them."""
     from agents.classify.core import Classifier
     from agents.dedup.core import Deduper
@@ -91,8 +94,9 @@ async def _probe_broker(settings: Settings) -> None:
         logging.getLogger("aiokafka").setLevel(logging.NOTSET)
 
 
-def wait_for_broker(settings: Settings, *, sleep=time.sleep,  # type: ignore[no-untyped-def]
-                    probe=None, max_attempts: int | None = None) -> bool:
+def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time.sleep,
+                    probe: Callable[[], None] | None = None,
+                    max_attempts: int | None = None) -> bool:
     """Block until a broker answers a metadata request, retrying with exponential backoff
     (capped at ``BROKER_RETRY_MAX_SECONDS``) and one log line per failed attempt."""
     log = _startup_log()
@@ -123,14 +127,14 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from agents.kafka_io import ensure_topics
     from agents.page_runner import freeze_heap
     from agents.worker import build
-    from streams.app import configure
+    from streams.app import create_app
 
     if settings.event_loop == "uvloop":
         import mode.loop
 
         mode.loop.use("uvloop")  # before any loop exists; faust reads --loop only at import
     wait_for_broker(settings)
-    app = configure(settings)
+    app = create_app(settings)
     names = build(app, settings).topology.names
     # Create every topic up front with its partition count: faust creates only the topics it
     # reads, and auto-created ones get the broker's default count (leaders unknown for a while
@@ -203,7 +207,7 @@ def cmd_process(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(path: str) -> Iterator[dict]:  # type: ignore[type-arg]
+def _rows(path: str) -> Iterator[dict[str, Any]]:
     with _open_in(path) as handle:
         for line in handle:
             if line.strip():
@@ -297,11 +301,14 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         return _fail(f"bad setting: {exc}")
     from agents.classify.core import TaxonomyError
+    from streams.embedded import BrokerStartError
 
     try:
         return int(args.run(settings, args) or 0)
     except TaxonomyError as exc:
         return _fail(f"bad taxonomy: {exc}")
+    except BrokerStartError as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
 

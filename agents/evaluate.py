@@ -81,7 +81,11 @@ def predict(
         result = page_stage.run(orjson.dumps(page), Origin(topic="eval", offset=number))
         dead += result.dead_letter is not None
         for candidate in result.candidates:
-            story_id = dedup_stage.run(candidate).decision.story_id
+            decision = dedup_stage.run(candidate).decision
+            if decision is None:  # a dead letter of the dedup stage
+                dead += 1
+                continue
+            story_id = decision.story_id
             article = candidate["article"]
             predictions.setdefault(article["source_id"], Prediction(article["labels"], story_id))
     return predictions, dead

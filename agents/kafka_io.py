@@ -17,7 +17,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from streams.app import faust_config
+from streams.app import faust_config, max_request_bytes
 from streams.settings import Settings
 
 
@@ -90,7 +90,7 @@ async def publish(settings: Settings, topic: str, payloads: Iterable[bytes]) -> 
     await ensure_topics(settings, [topic], settings.partitions)
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap(settings), linger_ms=settings.producer_linger_ms,
-        max_request_size=max(1_048_576, settings.max_message_bytes * 2), **_auth(settings),
+        max_request_size=max_request_bytes(settings), **_auth(settings),
     )
     await producer.start()
     try:

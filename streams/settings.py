@@ -173,6 +173,33 @@ class Settings:
             raise SettingsError("KHABAR_BROKER_PROFILE=embedded speaks PLAINTEXT only")
 
 
+def worker_environment(settings: Settings, base: Mapping[str, str] | None = None,
+                       **extra: str) -> dict[str, str]:
+    """The environment of a ``khabar worker`` child process running with ``settings``:
+    ``base`` (default ``os.environ``) without its ``KHABAR_*`` variables, the variables that
+    reproduce ``settings`` (secrets excluded: they stay out of child environments), then
+    ``extra``."""
+    env = {k: v for k, v in (os.environ if base is None else base).items()
+           if not k.startswith("KHABAR_")}
+    env.update({
+        "KHABAR_BROKER": settings.broker,
+        "KHABAR_BROKER_PROFILE": settings.broker_profile,
+        "KHABAR_TOPIC_PREFIX": settings.topic_prefix,
+        "KHABAR_PARTITIONS": str(settings.partitions),
+        "KHABAR_STORE": settings.store,
+        "KHABAR_DATA_DIR": str(settings.data_dir),
+        "KHABAR_APP_ID": settings.app_id,
+        "KHABAR_WEB_HOST": settings.web_host,
+        "KHABAR_WEB_PORT": str(settings.web_port),
+        "KHABAR_MAX_MESSAGE_BYTES": str(settings.max_message_bytes),
+        "KHABAR_DEDUP_WINDOW": str(settings.dedup_window_seconds),
+        "KHABAR_LOG_LEVEL": settings.log_level,
+        **({"KHABAR_TAXONOMY": str(settings.taxonomy)} if settings.taxonomy else {}),
+    })
+    env.update(extra)
+    return env
+
+
 def _broker(value: str) -> str:
     for url in value.split(","):
         url = url.strip()

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from pathlib import Path
+from typing import cast
 
 from agents.classify.countries import DATA_FILE, Place, build_gazetteer
 from agents.classify.lexicon import Lexicon, Match, Pattern
@@ -177,10 +178,10 @@ class Classifier:
         words, zones, get, flatten = out.words, out.zones, cache.get, chain.from_iterable
         for segment, zone in segments:
             raw = segment.split()
-            resolved = list(map(get, raw))
-            if None in resolved:
-                resolved = [r if r is not None else self._resolve_chunk(c)
-                            for c, r in zip(raw, resolved, strict=True)]
+            found = list(map(get, raw))
+            resolved = cast("list[tuple[str | None, ...]]", found) if None not in found else [
+                r if r is not None else self._resolve_chunk(c)
+                for c, r in zip(raw, found, strict=True)]
             start = len(words)
             words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
             n = len(words) - start

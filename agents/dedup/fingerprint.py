@@ -14,8 +14,9 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
 The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
-array at once with datasketch's own finalizer (``_fmix``) and permutation parameters: its
-``update_batch`` would first turn the array into a Python list and back. A unit test checks the
+array at once with MurmurHash3's finalizer (:mod:`agents.dedup.murmur`, as datasketch mixes)
+and datasketch's permutation parameters: its ``update_batch`` would first turn the array into a
+Python list and back. A unit test checks the
 signatures against ``datasketch.MinHash`` bit for bit.
 """
 
@@ -29,16 +30,18 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
-from datasketch.minhash import _fmix
+from datasketch import MinHash, MinHashLSH
+
+from agents.dedup.murmur import fmix32
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 LSH_JACCARD = 0.3
-BANDS, ROWS = _optimal_param(LSH_JACCARD, NUM_PERM, 0.1, 0.9)
+_LSH = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM, weights=(0.1, 0.9))
+BANDS, ROWS = _LSH.b, _LSH.r
 SEED = 1
-#: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
+#: Changes whenever a parameter above changes. A fingerprint of another version is not compared
+#: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
@@ -81,15 +84,40 @@ class Fingerprint:
         }
 
     @classmethod
-    def decode(cls, data: dict[str, Any]) -> Fingerprint:
-        """Inverse of :meth:`encode`. Raises ValueError on another parameter version or shape."""
-        if data.get("v") != VERSION:
-            raise ValueError(f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
-        signature = base64.b64decode(data["s"], validate=True)
+    def decode(cls, data: Any) -> Fingerprint | Undecodable:
+        """Inverse of :meth:`encode`; what is wrong with ``data`` as a value, never raised:
+        ``other_version`` for a fingerprint made with other parameters (its text can be
+        fingerprinted again), ``malformed`` for anything else."""
+        if not isinstance(data, dict):
+            return Undecodable("malformed",
+                               f"fingerprint is a {type(data).__name__}, not an object")
+        version = data.get("v")
+        if not isinstance(version, str) or not version:
+            return Undecodable("malformed", "fingerprint has no version")
+        if version != VERSION:
+            return Undecodable("other_version",
+                               f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
+        encoded, shingles, content_hash = data.get("s"), data.get("n"), data.get("h")
+        if not (isinstance(encoded, str) and isinstance(content_hash, str) and content_hash
+                and type(shingles) is int and shingles >= 0):
+            return Undecodable("malformed", "fingerprint needs a string h and s and a count n")
+        try:
+            signature = base64.b64decode(encoded, validate=True)
+        except ValueError as exc:  # binascii.Error
+            return Undecodable("malformed", f"signature is not base64: {exc}")
         if len(signature) != NUM_PERM * 4:
-            raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
-        shingles = int(data["n"])
-        return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles)
+            return Undecodable("malformed",
+                               f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
+        return cls(content_hash, signature, band_keys(signature) if shingles else (), shingles)
+
+
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """Why :meth:`Fingerprint.decode` could not read a fingerprint: ``reason`` is
+    ``other_version`` or ``malformed``; ``message`` says what was found."""
+
+    reason: str
+    message: str
 
 
 @lru_cache(maxsize=1024)
@@ -146,9 +174,10 @@ def minhash_signature(hashes: np.ndarray) -> bytes:
     little-endian uint32 bytes."""
     if not len(hashes):
         return _EMPTY_SIGNATURE
-    permuted = np.multiply.outer(_fmix(hashes, 32), _A)  # uint32: wraps mod 2**32, as datasketch
+    permuted = np.multiply.outer(fmix32(hashes), _A)  # uint32: wraps mod 2**32, as datasketch
     permuted += _B
-    return permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    signature: bytes = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    return signature
 
 
 def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:

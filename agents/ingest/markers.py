@@ -159,6 +159,5 @@ SOCIAL = frozenset(
 )
 # A list item: a bullet sign, or a number with punctuation, before the text.
 BULLET = re.compile(r"[•·▪▫◦●○■□►▶➤✓✔\-–—*]\s|\d{1,2}\s?[.)\-]\s")
-NUMBERED = re.compile(r"\d{1,2}\s")
 # Sentence-final punctuation that a headline does not end with (a body sentence does).
 SENTENCE_END = re.compile(r"(?<!\.)[.،,:;؛](?:[\"'”»)]*)$")

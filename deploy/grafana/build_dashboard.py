@@ -140,8 +140,10 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
             ),
             PanelSpec(
                 "Dead letters by reason",
-                "Rejected raw pages per second, by reason.",
-                (Query(_rate("khabar_dead_letters_total", "reason"), "{{reason}}"),),
+                "Dead letters per second, by the stage that made them (ingest to classify for "
+                "raw pages, dedup for candidates) and reason.",
+                (Query(_rate("khabar_dead_letters_total", "stage, reason"),
+                       "{{stage}} {{reason}}"),),
                 unit="ops",
                 kind="stacked",
                 width=6,
@@ -252,6 +254,26 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
                 "transaction markers or compaction, or on khabar's own topics skipped records.",
                 (Query(f"sum by (topic) (increase(khabar_consumer_skipped_offsets_total[{RATE}]))",
                        "{{topic}}"),),
+            ),
+            PanelSpec(
+                "Dedup hop failures",
+                "Candidates the dedup hop made dead letters of, by reason, and dedup_docs "
+                "changelog records left out of the derived dedup tables on replay (alerts on "
+                "both). The stream goes on: see docs/failure-modes.md.",
+                (
+                    Query('sum by (reason) (increase(khabar_dead_letters_total{stage="dedup"}'
+                          f"[{RATE}]))", "dead letter {{reason}}"),
+                    Query(f"sum(increase(khabar_dedup_replay_failures_total[{RATE}]))",
+                          "replay failures"),
+                ),
+            ),
+            PanelSpec(
+                "Candidates fingerprinted again",
+                "Candidates per second whose fingerprint was of another parameter version, "
+                "fingerprinted again from their text: a rolling upgrade's overlap, which ends "
+                "when this falls to zero.",
+                (Query(_rate("khabar_dedup_refingerprinted_total"), "fingerprinted again"),),
+                unit="ops",
             ),
         ),
     ),

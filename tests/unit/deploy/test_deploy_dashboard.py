@@ -27,6 +27,8 @@ METRICS = {
     "khabar_commit_seconds",
     "khabar_rebalances_total",
     "khabar_consumer_skipped_offsets_total",
+    "khabar_dedup_replay_failures_total",
+    "khabar_dedup_refingerprinted_total",
     "khabar_build_info",
 }
 HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum")
@@ -111,6 +113,8 @@ def test_deploy_queries_lists_every_target_and_rule():
         "KhabarDeadLetterRatioHigh",
         "KhabarNoOutput",
         "KhabarSkippedOffsets",
+        "KhabarDedupDeadLetters",
+        "KhabarDedupReplayFailures",
         "KhabarWorkerDown",
         "KhabarNoWorkers",
     }

@@ -9,7 +9,7 @@ import pytest
 from mode.utils.queues import FlowControlQueue
 
 from streams.app import faust_config
-from streams.settings import ENV_VARS, Settings, SettingsError
+from streams.settings import ENV_VARS, Settings, SettingsError, worker_environment
 
 
 def test_defaults() -> None:
@@ -78,3 +78,18 @@ def test_a_poll_fits_in_what_a_stream_buffer_has_left_when_fetching_stops() -> N
         buffer = config["stream_buffer_maxsize"]
         fetching_stops = math.floor(buffer / FlowControlQueue.pressure_high_ratio)
         assert 0 < config["broker_max_poll_records"] <= buffer - fetching_stops
+
+
+def test_a_workers_environment_reproduces_its_settings_and_drops_the_parents() -> None:
+    settings = Settings(broker="kafka://10.0.0.7:9092", broker_profile="embedded",
+                        topic_prefix="envtest", partitions=3, app_id="khabar-env",
+                        data_dir=Path("/tmp/khabar-env"), web_port=7001, log_level="warn")
+    env = worker_environment(settings, {"PATH": "/bin", "KHABAR_STORE": "memory://"},
+                             KHABAR_CORE_PROCESSES="0")
+    assert env["PATH"] == "/bin"
+    assert env["KHABAR_STORE"] == settings.store
+    assert env["KHABAR_CORE_PROCESSES"] == "0"
+    child = Settings.from_env(env)
+    for name in ("broker", "broker_profile", "topic_prefix", "partitions", "app_id", "data_dir",
+                 "web_port", "log_level", "store", "max_message_bytes"):
+        assert getattr(child, name) == getattr(settings, name), name
