@@ -369,6 +369,24 @@ async def test_bad_candidates_are_dead_letters_and_the_dedup_agent_goes_on(
         counted[0] + 1, counted[1] + 1, counted[2] + 1)
 
 
+async def test_a_label_without_a_topic_is_not_routed(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
+) -> None:
+    """A candidate classified with a newer taxonomy (a rolling upgrade) carries a label this
+    worker declared no topic for: the article is published, to the topics there are."""
+    text = ("Delegations of the rebel movement and the army signed a truce in Nairobi on "
+            "Friday, ending a month of peace negotiations.\n\nThe ceasefire takes effect at "
+            "midnight, and both sides will free prisoners under the watch of the mediators.")
+    newer = candidate(worker, settings, page("nl-newer", text), offset=70)
+    known = newer["article"]["labels"]
+    assert known, "the text needs a label"
+    newer["article"]["labels"] = [*known, "label_of_a_newer_taxonomy"]
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(records.dumps(newer))
+    assert [topic for topic, _, _ in sent] == [ENRICHED, *(f"{PREFIX}.{label}" for label in known)]
+    assert sent[0][2]["labels"][-1] == "label_of_a_newer_taxonomy"
+
+
 async def test_replayed_records_that_are_not_docs_are_counted(
     worker: Worker, settings: Settings,
 ) -> None:
