@@ -210,13 +210,30 @@ def _rows(path: str) -> Iterator[dict]:  # type: ignore[type-arg]
                 yield orjson.loads(line)
 
 
-def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.evaluate import evaluate, format_report
+def _set_name(path: str, taken: dict[str, object]) -> str:
+    """A labelled set's name: its file's directory name (dev, dev2), else the file's stem."""
+    p = Path(path)
+    name = p.parent.name if p.stem == "articles" and p.parent.name else p.stem
+    return name if name not in taken else path
 
-    try:
-        rows = list(_rows(args.file))
-    except (OSError, orjson.JSONDecodeError) as exc:
-        return _fail(f"cannot read {args.file}: {exc}")
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.evaluate import evaluate, evaluate_cross, format_cross, format_report
+
+    sets: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for path in args.files:
+        try:
+            sets[_set_name(path, sets)] = list(_rows(path))
+        except (OSError, orjson.JSONDecodeError) as exc:
+            return _fail(f"cannot read {path}: {exc}")
+    if args.cross:
+        report = evaluate_cross(sets, *_stages(settings))
+        if args.json:
+            print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+        else:
+            print(format_cross(report))
+        return 0
+    rows = [row for set_rows in sets.values() for row in set_rows]
     report = evaluate(rows, *_stages(settings))
     if args.json:
         print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
@@ -279,8 +296,10 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--input", default="-")
     pr.add_argument("--output", default="-")
     pr.set_defaults(run=cmd_process)
-    e = sub.add_parser("eval", help="quality figures on a labeled JSONL file")
-    e.add_argument("file")
+    e = sub.add_parser("eval", help="quality figures on labeled JSONL files")
+    e.add_argument("files", nargs="+", metavar="file")
+    e.add_argument("--cross", action="store_true",
+                   help="also score each source group with cut-offs fitted on the others")
     e.add_argument("--json", action="store_true")
     e.set_defaults(run=cmd_eval)
     x = sub.add_parser("explain", help="one article's scores and evidence")

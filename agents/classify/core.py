@@ -59,7 +59,7 @@ class Verdict:
     assigned: bool
     evidence: list[str]
     gates: list[str]  # each gate checked, with the figures and cues behind it
-    blocked: str | None  # the gate that held back a label whose score passed
+    blocked: str | None  # the first gate that fails (the label is held back if its score passed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,11 +206,16 @@ class Classifier:
             passed = score >= spec.threshold
             verdicts.append(Verdict(spec.name, score, round(scan.raw[li], 3),
                                     round(scan.lead[li], 3), passed and blocked is None,
-                                    self._evidence(li, scan), gates,
-                                    blocked if passed else None))
+                                    self._evidence(li, scan), gates, blocked))
         contexts = {name: (round(scan.raw[slot], 3), self._evidence(slot, scan))
                     for name, slot in self._slot.items()}
         return Explanation(verdicts, contexts, self._countries(scan.matches, scan.tokens))
+
+    def cutoff(self, label: str, lang: str) -> float:
+        """The raw score at which ``label`` reaches its threshold in ``lang``."""
+        spec = self._specs[self.labels.index(label)]
+        center, slope = spec.calibration.get(lang, spec.calibration["default"])
+        return center + math.log(spec.threshold / (1.0 - spec.threshold)) / slope
 
     def _calibrated(self, li: int, raw: float, lang: str) -> float:
         spec = self._specs[li]
