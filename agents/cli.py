@@ -258,13 +258,20 @@ def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
     except IngestError as exc:
         return _fail(f"{exc.reason}: {exc.message}")
     for article in articles:
-        result = classifier.classify(title=article.title, text=article.text, lang=article.lang)
+        result = classifier.explain(title=article.title, text=article.text, lang=article.lang)
         print(f"{article.id}  lang={article.lang}  title={article.title!r}")
-        for label in classifier.labels:
-            mark = "+" if label in result.labels else " "
-            evidence = ", ".join(result.evidence.get(label, []))
-            print(f"  {mark} {label:<14} {result.scores[label]:.3f}  {evidence}")
+        for v in result.verdicts:
+            mark = "+" if v.assigned else ("x" if v.passed else " ")
+            print(f"  {mark} {v.label:<14} {v.score:.3f}  raw {v.raw:.2f} (title+lead "
+                  f"{v.lead:.2f})  {', '.join(v.evidence)}")
+            if v.passed:
+                for gate in v.gates:
+                    print(f"      {gate}")
+        found = [f"{name} {score:.2f} [{', '.join(cues)}]"
+                 for name, (score, cues) in result.contexts.items() if score > 0]
+        print(f"  contexts: {'; '.join(found) or '-'}")
         print(f"  countries: {' '.join(result.countries) or '-'}")
+    print("(+ labelled, x held back by a gate: FAIL or FIRE)")
     return 0
 
 

@@ -56,7 +56,8 @@ class Verdict:
     score: float  # calibrated score of the raw score
     raw: float  # the whole article's raw score
     lead: float  # the raw score of the mentions in the title and lead
-    assigned: bool
+    passed: bool  # the score reached the label's threshold
+    assigned: bool  # passed, and no gate failed
     evidence: list[str]
     gates: list[str]  # each gate checked, with the figures and cues behind it
     blocked: str | None  # the first gate that fails (the label is held back if its score passed)
@@ -205,7 +206,7 @@ class Classifier:
             blocked = self._blocked(li, scan, lang, gates)
             passed = score >= spec.threshold
             verdicts.append(Verdict(spec.name, score, round(scan.raw[li], 3),
-                                    round(scan.lead[li], 3), passed and blocked is None,
+                                    round(scan.lead[li], 3), passed, passed and blocked is None,
                                     self._evidence(li, scan), gates, blocked))
         contexts = {name: (round(scan.raw[slot], 3), self._evidence(slot, scan))
                     for name, slot in self._slot.items()}
