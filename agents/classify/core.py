@@ -77,7 +77,7 @@ class _Scan:
     raw: list[float]
     lead: list[float]
     contrib: dict[tuple[int, Pattern], float]
-    spans: dict[tuple[int, Pattern], list[tuple[int, int]]]
+    first: dict[Pattern, tuple[int, int]]  # each pattern's first mention (token span)
     tokens: _Tokens
     matches: list[Match]
 
@@ -92,14 +92,15 @@ class _Rule:
 
 @dataclass(slots=True)
 class _Tokens:
-    """Resolved tokens of one article (``None`` for unknown words and paragraph breaks), each
-    token's zone, and per paragraph its whitespace chunks with their resolved tokens, from
-    which :meth:`surface` finds the text of a match (only evidence needs it)."""
+    """Resolved tokens of one article (``None`` for unknown words and paragraph breaks), where
+    its title and lead end, and per paragraph its whitespace chunks with their resolved tokens,
+    from which :meth:`surface` finds the text of a match (only evidence needs it)."""
 
     words: list[str | None]
-    zones: list[int]
     segments: list[tuple[list[str], list[tuple[str | None, ...]]]]
     starts: list[int]  # index of each segment's first token
+    title_end: int = 0  # tokens before this are the title's
+    lead_end: int = 0  # tokens from the title's end to this are the lead's (breaks excepted)
     ends: dict[int, list[int]] = field(default_factory=dict)  # segment -> tokens to each chunk
 
     def surface(self, start: int, end: int) -> str:
@@ -227,35 +228,48 @@ class Classifier:
         tokens = self._tokenise(title, text)
         matches = self._lexicon.scan(tokens.words)
         factors = self._suppression(matches)
-        # (slot, pattern) -> zone-weighted mentions, all and in the title and lead
-        mass: dict[tuple[int, Pattern], float] = {}
-        lead_mass: dict[tuple[int, Pattern], float] = {}
-        spans: dict[tuple[int, Pattern], list[tuple[int, int]]] = {}
-        weights, zones = self._zone_weights, tokens.zones
+        terms, weights = self._terms, self._zone_weights
+        title_end, lead_end = tokens.title_end, tokens.lead_end
+        # pattern -> zone-weighted mentions, all and in the title and lead; the suppress rules'
+        # reductions, which are per label, are kept apart as (slot, pattern) -> change
+        mass: dict[Pattern, float] = {}
+        lead_mass: dict[Pattern, float] = {}
+        first: dict[Pattern, tuple[int, int]] = {}
+        cut: dict[tuple[int, Pattern], float] = {}
+        lead_cut: dict[tuple[int, Pattern], float] = {}
+        reduced = {k for k, _ in factors}
         for k, (pattern, start, end) in enumerate(matches):
-            for slot, _ in self._terms.get(pattern, ()):
-                key = (slot, pattern)
-                zone = zones[start]
-                m = weights[zone] * factors.get((k, slot), 1.0)
-                mass[key] = mass.get(key, 0.0) + m
-                if zone != _BODY:
-                    lead_mass[key] = lead_mass.get(key, 0.0) + m
-                spans.setdefault(key, []).append((start, end))
+            if pattern not in terms:
+                continue
+            zone = _TITLE if start < title_end else _LEAD if start < lead_end else _BODY
+            m = weights[zone]
+            mass[pattern] = mass.get(pattern, 0.0) + m
+            if zone != _BODY:
+                lead_mass[pattern] = lead_mass.get(pattern, 0.0) + m
+            if pattern not in first:
+                first[pattern] = (start, end)
+            if k in reduced:
+                for slot, _ in terms[pattern]:
+                    factor = factors.get((k, slot))
+                    if factor is not None:
+                        key = (slot, pattern)
+                        cut[key] = cut.get(key, 0.0) + m * (1.0 - factor)
+                        if zone != _BODY:
+                            lead_cut[key] = lead_cut.get(key, 0.0) + m * (1.0 - factor)
         size = len(self._specs) + len(self._slot)
         raw = [0.0] * size
         lead = [0.0] * size
         contrib: dict[tuple[int, Pattern], float] = {}
-        for key, m in mass.items():
-            slot, pattern = key
-            for lj, weight in self._terms[pattern]:
-                if lj == slot:
-                    value = weight * _sat(m)
-                    raw[slot] += value
-                    contrib[key] = value
-                    lm = lead_mass.get(key)
-                    if lm:
-                        lead[slot] += weight * _sat(lm)
-        return _Scan(raw, lead, contrib, spans, tokens, matches)
+        for pattern, m in mass.items():
+            lm = lead_mass.get(pattern, 0.0)
+            for slot, weight in terms[pattern]:
+                key = (slot, pattern)
+                value = weight * _sat(m - cut[key] if key in cut else m)
+                raw[slot] += value
+                contrib[key] = value
+                if lm:
+                    lead[slot] += weight * _sat(lm - lead_cut.get(key, 0.0))
+        return _Scan(raw, lead, contrib, first, tokens, matches)
 
     def _blocked(self, li: int, scan: _Scan, lang: str,
                  gates: list[str] | None = None) -> str | None:
@@ -312,8 +326,8 @@ class Classifier:
             if paragraph.strip():
                 segments.append((paragraph, _LEAD if lead_left > 0 else _BODY))
                 lead_left -= 1
-        out = _Tokens([], [], [], [])
-        words, zones, get, flatten = out.words, out.zones, cache.get, chain.from_iterable
+        out = _Tokens([], [], [])
+        words, get, flatten = out.words, cache.get, chain.from_iterable
         for segment, zone in segments:
             raw = segment.split()
             resolved = list(map(get, raw))
@@ -322,16 +336,14 @@ class Classifier:
                             for c, r in zip(raw, resolved, strict=True)]
             start = len(words)
             words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
-            n = len(words) - start
-            if zone == _LEAD:  # only the first ``lead_tokens`` tokens of the lead paragraphs
-                lead = min(n, max(0, lead_tokens))
-                lead_tokens = lead_tokens - lead if lead == n else -1
-                zones.extend([_LEAD] * lead)
-                zones.extend([_BODY] * (n - lead))
-            else:
-                zones.extend([zone] * n)
+            if zone == _TITLE:
+                out.title_end = out.lead_end = len(words)
+            elif zone == _LEAD and lead_tokens > 0:
+                # only the first ``lead_tokens`` tokens of the lead paragraphs
+                lead = min(len(words) - start, lead_tokens)
+                lead_tokens -= lead
+                out.lead_end = start + lead
             words.append(None)  # phrases never cross a paragraph
-            zones.append(_BODY)
             out.segments.append((raw, resolved))
             out.starts.append(start)
         return out
@@ -368,7 +380,7 @@ class Classifier:
         ranked = sorted((v, p) for (lj, p), v in scan.contrib.items() if lj == slot and v > 0)
         found: list[str] = []
         for _, pattern in reversed(ranked):
-            surface = scan.tokens.surface(*scan.spans[(slot, pattern)][0]).strip(_PUNCT)
+            surface = scan.tokens.surface(*scan.first[pattern]).strip(_PUNCT)
             if surface and surface not in found:
                 found.append(surface)
             if len(found) >= _EVIDENCE_MAX:
@@ -386,7 +398,7 @@ class Classifier:
             if place is None:
                 continue
             count[place.code] = count.get(place.code, 0) + 1
-            if tokens.zones[start] != _BODY:
+            if start < tokens.lead_end:
                 prominent[place.code] = True
             if not place.ambiguous:
                 certain.add(place.code)
