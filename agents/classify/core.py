@@ -76,7 +76,8 @@ class _Scan:
 
     raw: list[float]
     lead: list[float]
-    contrib: dict[tuple[int, Pattern], float]
+    mass: dict[Pattern, float]  # zone-weighted mentions of each pattern found
+    cut: dict[tuple[int, Pattern], float]  # (slot, pattern) -> mentions taken by suppress rules
     first: dict[Pattern, tuple[int, int]]  # each pattern's first mention (token span)
     tokens: _Tokens
     matches: list[Match]
@@ -134,6 +135,7 @@ class Classifier:
         self.contexts: tuple[str, ...] = tuple(c.name for c in contexts)
         # slots: labels first, then contexts (a context's slot is len(labels) + its index)
         self._slot = {name: len(labels) + i for i, name in enumerate(self.contexts)}
+        self._slots = len(labels) + len(contexts)
         self.version = version
         self._zone_weights = zone_weights
         self._lead_paragraphs, self._lead_tokens = lead
@@ -237,7 +239,6 @@ class Classifier:
         first: dict[Pattern, tuple[int, int]] = {}
         cut: dict[tuple[int, Pattern], float] = {}
         lead_cut: dict[tuple[int, Pattern], float] = {}
-        reduced = {k for k, _ in factors}
         for k, (pattern, start, end) in enumerate(matches):
             if pattern not in terms:
                 continue
@@ -248,7 +249,7 @@ class Classifier:
                 lead_mass[pattern] = lead_mass.get(pattern, 0.0) + m
             if pattern not in first:
                 first[pattern] = (start, end)
-            if k in reduced:
+            if factors:
                 for slot, _ in terms[pattern]:
                     factor = factors.get((k, slot))
                     if factor is not None:
@@ -256,20 +257,21 @@ class Classifier:
                         cut[key] = cut.get(key, 0.0) + m * (1.0 - factor)
                         if zone != _BODY:
                             lead_cut[key] = lead_cut.get(key, 0.0) + m * (1.0 - factor)
-        size = len(self._specs) + len(self._slot)
-        raw = [0.0] * size
-        lead = [0.0] * size
-        contrib: dict[tuple[int, Pattern], float] = {}
+        raw = [0.0] * self._slots
+        lead = [0.0] * self._slots
         for pattern, m in mass.items():
             lm = lead_mass.get(pattern, 0.0)
             for slot, weight in terms[pattern]:
-                key = (slot, pattern)
-                value = weight * _sat(m - cut[key] if key in cut else m)
-                raw[slot] += value
-                contrib[key] = value
-                if lm:
-                    lead[slot] += weight * _sat(lm - lead_cut.get(key, 0.0))
-        return _Scan(raw, lead, contrib, first, tokens, matches)
+                if cut:
+                    key = (slot, pattern)
+                    raw[slot] += weight * _sat(m - cut.get(key, 0.0))
+                    if lm:
+                        lead[slot] += weight * _sat(lm - lead_cut.get(key, 0.0))
+                else:
+                    raw[slot] += weight * _sat(m)
+                    if lm:
+                        lead[slot] += weight * _sat(lm)
+        return _Scan(raw, lead, mass, cut, first, tokens, matches)
 
     def _blocked(self, li: int, scan: _Scan, lang: str,
                  gates: list[str] | None = None) -> str | None:
@@ -377,7 +379,14 @@ class Classifier:
 
     def _evidence(self, slot: int, scan: _Scan) -> list[str]:
         """The text of the strongest terms behind a label's or a context's score."""
-        ranked = sorted((v, p) for (lj, p), v in scan.contrib.items() if lj == slot and v > 0)
+        ranked = []
+        for pattern, m in scan.mass.items():
+            for lj, weight in self._terms[pattern]:
+                if lj == slot:
+                    value = weight * _sat(m - scan.cut.get((lj, pattern), 0.0))
+                    if value > 0:
+                        ranked.append((value, pattern))
+        ranked.sort()
         found: list[str] = []
         for _, pattern in reversed(ranked):
             surface = scan.tokens.surface(*scan.first[pattern]).strip(_PUNCT)
