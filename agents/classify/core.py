@@ -136,6 +136,11 @@ class Classifier:
         # slots: labels first, then contexts (a context's slot is len(labels) + its index)
         self._slot = {name: len(labels) + i for i, name in enumerate(self.contexts)}
         self._slots = len(labels) + len(contexts)
+        # per label, its gates with the contexts' slots resolved once
+        self._requires = [[(tuple(self._slot[c] for c in r.contexts), r) for r in spec.require]
+                          for spec in labels]
+        self._vetoes = [[(self._slot[v.context], tuple(self._slot[c] for c in v.unless), v)
+                         for v in spec.veto] for spec in labels]
         self.version = version
         self._zone_weights = zone_weights
         self._lead_paragraphs, self._lead_tokens = lead
@@ -290,8 +295,10 @@ class Classifier:
                 if gates is None:
                     return blocked
                 gates.append(("ok   " if ok else "FAIL ") + note)
-        for require in spec.require:
-            have = sum(raw[self._slot[c]] for c in require.contexts)
+        for slots, require in self._requires[li]:
+            have = 0.0
+            for slot in slots:
+                have += raw[slot]
             ok = have >= require.min
             if gates is not None or not ok:
                 note = (f"require {'+'.join(require.contexts)}: {have:.2f} (needs "
@@ -300,9 +307,13 @@ class Classifier:
                 if gates is None:
                     return blocked
                 gates.append(("ok   " if ok else "FAIL ") + note)
-        for veto in spec.veto:
-            against = raw[self._slot[veto.context]]
-            unless = sum(raw[self._slot[c]] for c in veto.unless)
+        for slot, slots, veto in self._vetoes[li]:
+            against = raw[slot]
+            if against < veto.min and gates is None:
+                continue
+            unless = 0.0
+            for other in slots:
+                unless += raw[other]
             fires = against >= veto.min and against > unless
             if gates is not None or fires:
                 note = (f"veto {veto.context}: {against:.2f} (fires at {veto.min:g}"
@@ -322,32 +333,33 @@ class Classifier:
         cache = self._chunk_cache  # chunk -> its tokens, resolved to canonical words (or None)
         if len(cache) >= _CHUNK_CACHE_LIMIT:
             cache.clear()
-        segments: list[tuple[str, int]] = [(title, _TITLE)] if title else []
-        lead_left, lead_tokens = self._lead_paragraphs, self._lead_tokens
-        for paragraph in text.splitlines():
-            if paragraph.strip():
-                segments.append((paragraph, _LEAD if lead_left > 0 else _BODY))
-                lead_left -= 1
         out = _Tokens([], [], [])
-        words, get, flatten = out.words, cache.get, chain.from_iterable
-        for segment, zone in segments:
+        words, segments, starts = out.words, out.segments, out.starts
+        get, flatten = cache.get, chain.from_iterable
+        lead_left, lead_tokens = self._lead_paragraphs, self._lead_tokens
+        in_title = bool(title)
+        for segment in chain((title,), text.splitlines()) if title else text.splitlines():
             raw = segment.split()
+            if not raw:
+                continue
             resolved = list(map(get, raw))
             if None in resolved:
                 resolved = [r if r is not None else self._resolve_chunk(c)
                             for c, r in zip(raw, resolved, strict=True)]
             start = len(words)
             words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
-            if zone == _TITLE:
+            if in_title:
                 out.title_end = out.lead_end = len(words)
-            elif zone == _LEAD and lead_tokens > 0:
-                # only the first ``lead_tokens`` tokens of the lead paragraphs
-                lead = min(len(words) - start, lead_tokens)
-                lead_tokens -= lead
-                out.lead_end = start + lead
+                in_title = False
+            elif lead_left > 0:  # only the first ``lead_tokens`` tokens of the lead paragraphs
+                lead_left -= 1
+                if lead_tokens > 0:
+                    lead = min(len(words) - start, lead_tokens)
+                    lead_tokens -= lead
+                    out.lead_end = start + lead
             words.append(None)  # phrases never cross a paragraph
-            out.segments.append((raw, resolved))
-            out.starts.append(start)
+            segments.append((raw, resolved))
+            starts.append(start)
         return out
 
     def _resolve_chunk(self, chunk: str) -> tuple[str | None, ...]:
