@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import orjson
+import pytest
 
 from agents.evaluate import Prediction, _best_cutoff, cross_source, source_group
 
@@ -72,3 +76,30 @@ def test_each_group_is_scored_with_cutoffs_fitted_on_the_others() -> None:
     assert [cross[r["id"]].labels for r in a] == [[], [], []]
     assert [cross[r["id"]].labels for r in b] == [["topic"], ["topic"], ["topic"], ["topic"]]
     assert cross["C-0"].labels == []
+
+
+def _page(row_id: str, source: str, text: str, labels: list[str]) -> dict[str, Any]:
+    return {"id": row_id, "lang": "en", "source": source, "text": text, "labels": labels,
+            "dup_group": None}
+
+
+def test_eval_cross_prints_fit_beside_cross_for_each_set(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from agents.cli import main
+
+    peace = ("Rebels and government agree ceasefire at peace talks\n\nNegotiators agreed a truce "
+             "after mediation by a UN envoy, as fighting between troops and rebels eased.")
+    strike = ("Dockers end walkout after mediated pay deal\n\nThe union and the port employer "
+              "reached a deal after talks led by a mediator; the strike over wages ends.")
+    one = tmp_path / "one" / "articles.jsonl"
+    two = tmp_path / "two" / "articles.jsonl"
+    for path, source in ((one, "Paper A"), (two, "Paper B")):
+        path.parent.mkdir()
+        rows = [_page(f"{source}-1", source, peace, ["peace_talks"]),
+                _page(f"{source}-2", source, strike, [])]
+        path.write_text("".join(orjson.dumps(r).decode() + "\n" for r in rows), encoding="utf-8")
+    assert main(["eval", "--cross", str(one), str(two)]) == 0
+    out = capsys.readouterr().out
+    assert "one (2 rows; groups: Paper A 2)" in out and "two (2 rows; groups: Paper B 2)" in out
+    line = next(x for x in out.splitlines() if x.startswith("en    peace_talks"))
+    assert line.split()[2:8] == ["1.000"] * 6  # fit P R F1, cross P R F1
