@@ -126,6 +126,9 @@ GATED_POSITIVES = [
     ("Floods kill 40 and leave thousands homeless",
      "Floods killed at least 40 people and left thousands homeless; aid agencies sent tents and "
      "food aid to the displaced, and the death toll may rise.", "en", "humanitarian"),
+    ("Mediators press for hostage deal and a pause in the fighting",
+     "Mediators shuttled between the two sides on a hostage deal that would bring a humanitarian "
+     "pause, as air strikes and rocket fire went on along the front line.", "en", "peace_talks"),
     ("الحكومة والمتمردون يستأنفون مفاوضات السلام",
      "استأنف وفدا الحكومة والمتمردين مفاوضات السلام برعاية المبعوث الأممي بعد أشهر من "
      "القتال، وبحث الطرفان وقف إطلاق النار وتبادل الأسرى.", "ar", "peace_talks"),
