@@ -335,17 +335,17 @@ class Classifier:
             cache.clear()
         out = _Tokens([], [], [])
         words, segments, starts = out.words, out.segments, out.starts
-        get, flatten = cache.get, chain.from_iterable
+        known, flatten = cache.__getitem__, chain.from_iterable
         lead_left, lead_tokens = self._lead_paragraphs, self._lead_tokens
         in_title = bool(title)
         for segment in chain((title,), text.splitlines()) if title else text.splitlines():
             raw = segment.split()
             if not raw:
                 continue
-            resolved = list(map(get, raw))
-            if None in resolved:
-                resolved = [r if r is not None else self._resolve_chunk(c)
-                            for c, r in zip(raw, resolved, strict=True)]
+            try:
+                resolved = list(map(known, raw))
+            except KeyError:  # a chunk not seen before
+                resolved = [cache[c] if c in cache else self._resolve_chunk(c) for c in raw]
             start = len(words)
             words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
             if in_title:
