@@ -65,6 +65,8 @@ class Verdict:
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
+    """What :meth:`Classifier.explain` found in one article."""
+
     verdicts: list[Verdict]
     contexts: dict[str, tuple[float, list[str]]]  # context -> (score, cues found)
     countries: list[str]
@@ -341,6 +343,7 @@ class Classifier:
         for segment in chain((title,), text.splitlines()) if title else text.splitlines():
             raw = segment.split()
             if not raw:
+                in_title = False  # a blank title is no title
                 continue
             try:
                 resolved = list(map(known, raw))
