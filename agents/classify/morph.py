@@ -46,10 +46,13 @@ _AR_INFLECT_MASC = ("ه", "ات", "ون", "ين", "و", "ان", "ي", "يه", "�
 _AR_INFLECT_FEM = ("ات", "تان", "تين", "ي", "يه", "يات")
 _AR_MIN = 3  # a stripped remainder shorter than this is never a taxonomy word
 # Words whose first letters are proclitic letters but belong to the stem, where stripping them
-# would reach another word («لجان» committees, not ل + «جان»; «فكره» an idea, not ف + «كره»).
+# would reach another word («لجان» committees, not ل + «جان»; «فكره» an idea, not ف + «كره»),
+# and the idiom «بدوره» (in turn), which is not ب + «دورة» (a course or a session) once ة is
+# folded to ه.
 AR_STEMS = frozenset({
     "لجان", "لجنه", "لدي", "لديه", "لديها", "لديهم", "بدايه", "بدايات", "فكره", "فكرته",
     "بحري", "بحريه", "كرامه", "برقيه", "كافه", "كتله", "كتل", "وفاه", "وفيات", "بيان",
+    "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم",
 })
 _EN_MIN = 3
 

@@ -11,7 +11,7 @@ from agents.ingest.normalize import normalize
 # Our own small vocabulary: election, talks and aid words, plus words chosen to tempt a careless
 # stripper (a name «جان», a city «الرقة», «جنة», «كرة», an epidemic «وباء» beside «كوبا»).
 TERMS = ["انتخابات", "مرشح", "ناخب", "اتفاق", "هدنة", "لاجئ", "لجنة", "يتفاوض", "جنة", "جان",
-         "الرقة", "كرة", "وباء", "كوبا", "تل أبيب"]
+         "الرقة", "كرة", "وباء", "كوبا", "تل أبيب", "دورة"]
 EXACT = ["سلام"]
 PHRASES = ["المفوضية العليا للانتخابات", "التوصل لاتفاق", "عملية السلام", "ورقة عمل"]
 
@@ -64,6 +64,9 @@ TABLE = [
     ("كتلة", None, "a bloc: a two-letter word («تل») has no inflected forms"),
     ("لتل", None, "a remainder of two letters is never stripped to"),
     ("بالغ", None, "adult: the remainder after بال is too short to be a word"),
+    ("بدوره", None, "«in turn»: not ب + «دورة» (ة and ه fold together)"),
+    ("وبدورها", None, "«and in turn»"),
+    ("للدورة", "دوره", "but ل + ال + دورة is the word"),
 ]
 
 
