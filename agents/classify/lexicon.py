@@ -58,7 +58,7 @@ class Lexicon:
 
     def _settle(self) -> None:
         """Build the form table and the scan index from every word and pattern registered."""
-        self._forms = _form_table(self._words.items())
+        self._forms, refused = _form_table(self._words.items())
         alone = {p[0] for group in self._by_first.values() for p in group if len(p) == 1}
         replaced: dict[str, str] = {}
         for word in self._words:
@@ -67,7 +67,13 @@ class Lexicon:
                 if inner is not None:
                     replaced[word] = inner
         if replaced:
-            self._forms = _form_table((w, x) for w, x in self._words.items() if w not in replaced)
+            owned = [form for form, (word, _) in self._forms.items() if word in replaced]
+            if refused.isdisjoint(owned):  # no other word wanted them: just let them go
+                for form in owned:
+                    del self._forms[form]
+            else:
+                self._forms, _ = _form_table(
+                    (w, x) for w, x in self._words.items() if w not in replaced)
             for word in replaced:  # an inner word may itself carry clitics («وللانتخابات»)
                 while replaced[word] in replaced:
                     replaced[word] = replaced[replaced[word]]
@@ -151,12 +157,16 @@ class Lexicon:
             yield from group
 
 
-def _form_table(words: Iterable[tuple[str, bool]]) -> dict[str, tuple[str, bool]]:
-    """form -> (canonical word, exact). A form written in the data wins over a derived one;
-    otherwise the first claim is kept. A word marked exact anywhere registers no derived forms
-    («سلام» exact does not claim «سلامه», safety)."""
+def _form_table(
+    words: Iterable[tuple[str, bool]],
+) -> tuple[dict[str, tuple[str, bool]], set[str]]:
+    """form -> (canonical word, exact), and the forms for which some word's claim was refused.
+    A form written in the data wins over a derived one; otherwise the first claim is kept. A
+    word marked exact anywhere registers no derived forms («سلام» exact does not claim
+    «سلامه», safety)."""
     forms: dict[str, tuple[str, bool]] = {}
     listed: set[str] = set()
+    refused: set[str] = set()
     for word, exact in words:
         if is_arabic(word):
             derived = [word] if exact else ar_forms(word)
@@ -165,8 +175,9 @@ def _form_table(words: Iterable[tuple[str, bool]]) -> dict[str, tuple[str, bool]
         for i, form in enumerate(derived):
             old = forms.get(form)
             if old is not None and (form in listed or i > 0):
+                refused.add(form)
                 continue
             forms[form] = (word, exact)
             if i == 0:
                 listed.add(form)
-    return forms
+    return forms, refused

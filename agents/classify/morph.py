@@ -27,18 +27,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-# Proclitic clusters, shortest first so the least-stripped reading is tried first.
+# Proclitic clusters, shortest first so the least-stripped reading is tried first; each with
+# whether it holds the future س, which only precedes the person prefix of a present-tense verb.
+_AR_FUTURE = {"س", "وس", "فس"}
 _AR_PREFIXES = tuple(
-    sorted(
+    (prefix, prefix in _AR_FUTURE)
+    for prefix in sorted(
         {
             "و", "ف", "ب", "ل", "ك", "ال", "لل",
             "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
-            "وبال", "فبال", "وكال", "فكال", "س", "وس", "فس",
+            "وبال", "فبال", "وكال", "فكال", *_AR_FUTURE,
         },
-        key=len,
+        key=lambda prefix: (len(prefix), prefix),
     )
 )
-_AR_FUTURE = ("س", "وس", "فس")  # only before the person prefix of a present-tense verb
+_AR_CLITIC_FIRST = frozenset(prefix[0] for prefix, _ in _AR_PREFIXES)
 _AR_PRESENT = ("ي", "ت", "ن", "ا")
 _AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
 # ه ات: feminine; ون ين و: masculine plural (و and ي in construct); ان: dual
@@ -81,15 +84,17 @@ def ar_forms(word: str) -> list[str]:
 def ar_candidates(token: str) -> Iterator[tuple[str, bool]]:
     """Readings of a token, least stripped first, as ``(form, suffix_stripped)``."""
     stems = [token]
-    if token not in AR_STEMS:
+    if token[0] in _AR_CLITIC_FIRST and token not in AR_STEMS:
         # the clusters that fit are prefixes of one another: each reading is shorter
-        for prefix in _AR_PREFIXES:
+        for prefix, future in _AR_PREFIXES:
+            if not token.startswith(prefix) or len(token) - len(prefix) < _AR_MIN:
+                continue
             rest = token[len(prefix):]
-            if (token.startswith(prefix) and len(rest) >= _AR_MIN
-                    and (prefix not in _AR_FUTURE or rest.startswith(_AR_PRESENT))):
-                stems.append(rest)
-                if rest in AR_STEMS:
-                    break
+            if future and not rest.startswith(_AR_PRESENT):
+                continue
+            stems.append(rest)
+            if rest in AR_STEMS:
+                break
     for stem in stems:
         yield stem, False
     for stem in stems:

@@ -249,6 +249,7 @@ def _drop_masthead(lines: tuple[str, ...], kinds: list[Kind]) -> None:
 
 _HEAD_LINES = 12  # non-blank lines at the top where a site prints its menu
 _MENU_ITEM_WORDS = 3
+_SENTENCE_LAST = frozenset(".،,:;؛\"'”»)")  # what a line that SENTENCE_END matches ends with
 _MENU_RUN = 3  # this many one- or two-word lines in a row make a menu printed one per line
 
 
@@ -272,9 +273,12 @@ def _drop_head_menu(lines: tuple[str, ...], kinds: list[Kind]) -> None:
             items += kind is Kind.CHROME and len(lines[i].split()) <= 2
             continue
         line = lines[i]
-        words = len(line.split())
-        if words > _HEADLINE_MAX_WORDS or mk.SENTENCE_END.search(line):
+        if len(line) > _HEADLINE_MAX_CHARS:
             break  # the article has begun
+        words = len(line.split())
+        if words > _HEADLINE_MAX_WORDS or (line[-1] in _SENTENCE_LAST
+                                           and mk.SENTENCE_END.search(line)):
+            break
         if _menu_line(line, words):
             kinds[i] = Kind.CHROME
         elif words <= 2:
@@ -295,14 +299,23 @@ def _drop_run(run: list[int], items: int, kinds: list[Kind]) -> None:
 
 def _menu_line(line: str, words: int) -> bool:
     """A line of menu items: separated short items, or nothing but section names."""
+    items = mk.MENU_SEP.split(line) if mk.MENU_SEP_CHAR.search(line) else []
+    items = [item for item in items if item.strip(_EDGE_PUNCT)] if len(items) >= 3 else []
+    if len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items):
+        if len(items) >= 4:
+            return True
+        found, names = _sections(line)  # three items: at least half of the words are sections
+        return 2 * found >= names
+    if words < 3 or not _section(fold(line.split(maxsplit=1)[0])):
+        return False  # a menu of names starts with one
+    found, names = _sections(line)
+    return found >= 0.8 * names
+
+
+def _sections(line: str) -> tuple[int, int]:
+    """How many of the line's words are section names, and how many words it has."""
     names = _WORDS.findall(fold(line))
-    sections = sum(_section(w) for w in names)
-    items = [item for item in mk.MENU_SEP.split(line) if item.strip(_EDGE_PUNCT)]
-    if len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items) and (
-        len(items) >= 4 or 2 * sections >= len(names)
-    ):
-        return True
-    return words >= 3 and sections >= 0.8 * len(names)
+    return sum(_section(w) for w in names), len(names)
 
 
 def _section(word: str) -> bool:

@@ -175,6 +175,7 @@ SECTIONS = frozenset(
 )
 # What separates the items of a menu printed on one line.
 MENU_SEP = re.compile(r"\s+[|•·/–—»›>-]\s+|\s*[|•·]\s*")
+MENU_SEP_CHAR = re.compile(r"[|•·/–—»›>-]")  # a line without one has a single item
 
 BULLET = re.compile(r"[•·▪▫◦●○■□►▶➤✓✔\-–—*]\s|\d{1,2}\s?[.)\-]\s")
 NUMBERED = re.compile(r"\d{1,2}\s")
