@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -214,13 +214,30 @@ def _rows(path: str) -> Iterator[dict[str, Any]]:
                 yield orjson.loads(line)
 
 
-def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.evaluate import evaluate, format_report
+def _set_name(path: str, taken: Mapping[str, object]) -> str:
+    """A labelled set's name: its file's directory name (dev, dev2), else the file's stem."""
+    p = Path(path)
+    name = p.parent.name if p.stem == "articles" and p.parent.name else p.stem
+    return name if name not in taken else path
 
-    try:
-        rows = list(_rows(args.file))
-    except (OSError, orjson.JSONDecodeError) as exc:
-        return _fail(f"cannot read {args.file}: {exc}")
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.evaluate import evaluate, evaluate_cross, format_cross, format_report
+
+    sets: dict[str, Sequence[dict[str, Any]]] = {}
+    for path in args.files:
+        try:
+            sets[_set_name(path, sets)] = list(_rows(path))
+        except (OSError, orjson.JSONDecodeError) as exc:
+            return _fail(f"cannot read {path}: {exc}")
+    if args.cross:
+        report = evaluate_cross(sets, *_stages(settings))
+        if args.json:
+            print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+        else:
+            print(format_cross(report))
+        return 0
+    rows = [row for set_rows in sets.values() for row in set_rows]
     report = evaluate(rows, *_stages(settings))
     if args.json:
         print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
@@ -245,13 +262,20 @@ def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
     except IngestError as exc:
         return _fail(f"{exc.reason}: {exc.message}")
     for article in articles:
-        result = classifier.classify(title=article.title, text=article.text, lang=article.lang)
+        result = classifier.explain(title=article.title, text=article.text, lang=article.lang)
         print(f"{article.id}  lang={article.lang}  title={article.title!r}")
-        for label in classifier.labels:
-            mark = "+" if label in result.labels else " "
-            evidence = ", ".join(result.evidence.get(label, []))
-            print(f"  {mark} {label:<14} {result.scores[label]:.3f}  {evidence}")
+        for v in result.verdicts:
+            mark = "+" if v.assigned else ("x" if v.passed else " ")
+            print(f"  {mark} {v.label:<14} {v.score:.3f}  raw {v.raw:.2f} (title+lead "
+                  f"{v.lead:.2f})  {', '.join(v.evidence)}")
+            if v.passed:
+                for gate in v.gates:
+                    print(f"      {gate}")
+        found = [f"{name} {score:.2f} [{', '.join(cues)}]"
+                 for name, (score, cues) in result.contexts.items() if score > 0]
+        print(f"  contexts: {'; '.join(found) or '-'}")
         print(f"  countries: {' '.join(result.countries) or '-'}")
+    print("(+ labelled, x held back by a gate: FAIL or FIRE)")
     return 0
 
 
@@ -283,8 +307,10 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--input", default="-")
     pr.add_argument("--output", default="-")
     pr.set_defaults(run=cmd_process)
-    e = sub.add_parser("eval", help="quality figures on a labeled JSONL file")
-    e.add_argument("file")
+    e = sub.add_parser("eval", help="quality figures on labeled JSONL files")
+    e.add_argument("files", nargs="+", metavar="file")
+    e.add_argument("--cross", action="store_true",
+                   help="also score each source group with cut-offs fitted on the others")
     e.add_argument("--json", action="store_true")
     e.set_defaults(run=cmd_eval)
     x = sub.add_parser("explain", help="one article's scores and evidence")
