@@ -89,13 +89,15 @@ class Worker:
 def build(app: faust.App, settings: Settings, classifier: Classifier | None = None) -> Worker:
     """Declare topics and tables and register the agents, health pages and timers."""
     classifier = classifier or Classifier.from_file(settings.taxonomy)
-    topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
+    topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions,
+                       settings.topic_configs())
     options = rocksdb_options(settings, len(TABLES))
     tables = {
         name: app.tables.add((_DocsTable if name == "dedup_docs" else _DedupTable)(
             app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
             help=f"dedup state: {name}",
             options=dict(options),  # faust's store pops keys from it
+            extra_topic_configs=settings.topic_configs(changelog=True),
             # derived tables: _LocalStore writes orjson bytes (faust: "raw")
             **({"key_type": bytes, "value_type": bytes} if name in DERIVED else {})))
         for name in TABLES
