@@ -18,6 +18,7 @@ from tests.unit.deploy.deploy_files import (
     REPO,
     compose,
     compose_env,
+    config_generator,
     configmap_env,
     dockerfile,
     k8s_all,
@@ -64,12 +65,9 @@ def test_web_port_agrees_everywhere():
             for service in k8s_all("Service")
             for port in service["spec"]["ports"]
         ],
-        "scrape annotations": [
-            int(meta["annotations"]["prometheus.io/port"])
-            for meta in (
-                worker_statefulset()["spec"]["template"]["metadata"],
-                k8s_one("Service", "khabar-metrics")["metadata"],
-            )
+        "PodMonitor": [
+            _named_port(endpoint["port"])
+            for endpoint in k8s_one("PodMonitor")["spec"]["podMetricsEndpoints"]
         ],
     }
     wrong = {where: ports for where, ports in seen.items() if set(ports) != {WEB_PORT}}
@@ -112,7 +110,7 @@ def test_image_is_multi_stage_non_root_and_runs_the_worker():
     image = dockerfile()
     assert image.stages >= 2
     assert image.user.split(":")[0] not in ("", "root", "0")
-    assert image.entrypoint == ["khabar", "worker"]
+    assert image.entrypoint == ["/usr/bin/tini", "--", "khabar", "worker"]
     assert "/healthz" in image.healthcheck
     assert "python" in image.healthcheck and "curl" not in image.healthcheck
     assert DOCKERFILE.read_text().startswith("# syntax=docker/dockerfile:1")
@@ -237,7 +235,7 @@ def test_env_sources_exist():
     sources = worker_container()["envFrom"]
     (config,) = [s["configMapRef"] for s in sources if "configMapRef" in s]
     (secret,) = [s["secretRef"] for s in sources if "secretRef" in s]
-    assert config["name"] == k8s_one("ConfigMap")["metadata"]["name"]
+    assert config["name"] == config_generator()["name"]
     assert secret["name"] == k8s_one("Secret")["metadata"]["name"]
     assert secret.get("optional") is True
 
