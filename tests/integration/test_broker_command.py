@@ -92,3 +92,17 @@ def test_a_broker_that_dies_ends_the_command_with_one_line() -> None:
         if cli.poll() is None:
             cli.kill()
             cli.wait()
+
+
+@needs_proc
+def test_a_broker_left_running_is_stopped_when_its_process_exits() -> None:
+    """Started and never stopped: interpreter exit takes it down."""
+    script = ("import os\nfrom streams.embedded import EmbeddedBroker\n"
+              "broker = EmbeddedBroker().start()\n"
+              "print(broker.port, broker.process.pid, flush=True)\n")
+    run = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True,
+                         text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)},
+                         check=True)
+    port, tansu = map(int, run.stdout.split())
+    assert not _alive(tansu), f"Tansu (pid {tansu}) outlived its parent"
+    assert not _accepts(port)
