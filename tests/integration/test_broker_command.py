@@ -55,6 +55,15 @@ def _start(env: dict[str, str]) -> tuple[subprocess.Popen[str], int, int]:
     return cli, int(match.group(1)), tansu
 
 
+def _clean_up(cli: subprocess.Popen[str], tansu: int) -> None:
+    """Whatever the test found, leave neither process behind."""
+    if cli.poll() is None:
+        cli.kill()
+        cli.wait()
+    if _alive(tansu):
+        os.kill(tansu, signal.SIGKILL)
+
+
 needs_proc = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc")
 
 
@@ -74,9 +83,7 @@ def test_a_stop_signal_stops_the_broker_and_closes_its_port(signum: int) -> None
         assert not _alive(tansu), f"Tansu (pid {tansu}) outlived khabar broker"
         assert not _accepts(port)
     finally:
-        if cli.poll() is None:
-            cli.kill()
-            cli.wait()
+        _clean_up(cli, tansu)
 
 
 @needs_proc
@@ -89,9 +96,7 @@ def test_a_broker_that_dies_ends_the_command_with_one_line() -> None:
         assert cli.stderr.read().splitlines() == [
             "khabar: the embedded broker exited with status -9"]
     finally:
-        if cli.poll() is None:
-            cli.kill()
-            cli.wait()
+        _clean_up(cli, tansu)
 
 
 @needs_proc
@@ -104,5 +109,8 @@ def test_a_broker_left_running_is_stopped_when_its_process_exits() -> None:
                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)},
                          check=True)
     port, tansu = map(int, run.stdout.split())
-    assert not _alive(tansu), f"Tansu (pid {tansu}) outlived its parent"
+    alive = _alive(tansu)
+    if alive:
+        os.kill(tansu, signal.SIGKILL)
+    assert not alive, f"Tansu (pid {tansu}) outlived its parent"
     assert not _accepts(port)
