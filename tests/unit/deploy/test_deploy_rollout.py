@@ -3,6 +3,7 @@ images, a rollout on every config change, workers spread over nodes."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import tomllib
@@ -199,8 +200,12 @@ def test_oci_labels():
     labels = dockerfile().labels
     for key in ("title", "description", "version", "revision", "licenses"):
         assert labels.get(f"org.opencontainers.image.{key}"), key
-    assert any(args == f"VERSION={VERSION}" for ins, args in _stage(dockerfile().stages)
-               if ins == "ARG")
+    runtime = _stage(dockerfile().stages)
+    declared = {args.split("=", 1)[0] for ins, args in runtime if ins == "ARG"}
+    assert f"VERSION={VERSION}" in {args for ins, args in runtime if ins == "ARG"}
+    used = {name for ins, args in runtime if ins == "LABEL"
+            for name in re.findall(r"\$\{(\w+)\}", args)}
+    assert used <= declared, f"an ARG from before FROM is empty in a stage: {used - declared}"
 
 
 def test_every_compose_service_has_a_healthcheck():
