@@ -10,7 +10,6 @@ import argparse
 import asyncio
 import logging
 import os
-import signal
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -148,15 +147,16 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
-    from streams.embedded import EmbeddedBroker
+    from streams.embedded import BrokerExitedError, BrokerStartError, EmbeddedBroker, serve
 
-    with EmbeddedBroker(port=args.port) as broker:
+    def announce(broker: EmbeddedBroker) -> None:
         print(f"embedded broker listening: KHABAR_BROKER={broker.url} "
               "KHABAR_BROKER_PROFILE=embedded  (Ctrl-C stops it)", flush=True)
-        try:
-            signal.sigwait({signal.SIGINT, signal.SIGTERM})
-        except KeyboardInterrupt:
-            pass
+
+    try:
+        serve(args.port, announce)
+    except (BrokerStartError, BrokerExitedError) as exc:
+        return _fail(str(exc))
     return 0
 
 

@@ -63,7 +63,8 @@ class Worker:
 def build(app: faust.App, settings: Settings, classifier: Classifier | None = None) -> Worker:
     """Declare topics and tables and register the agents, health pages and timers."""
     classifier = classifier or Classifier.from_file(settings.taxonomy)
-    topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions)
+    topology = declare(app, settings.topic_prefix, classifier.labels, settings.partitions,
+                       settings.topic_configs())
     tables = declare_tables(app, settings)
     runner = PageRunner(
         classifier, max_message_bytes=settings.max_message_bytes,

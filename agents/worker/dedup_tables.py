@@ -33,6 +33,7 @@ def declare_tables(app: faust.App, settings: Settings) -> dict[str, BoundedTable
             app, name=name, beacon=app.tables.beacon, partitions=1, default=None,
             help=f"dedup state: {name}",
             options=dict(options),  # faust's store pops keys from it
+            extra_topic_configs=settings.topic_configs(changelog=True),
             **(raw if name in DERIVED else {}))
         for name in TABLES
     }

@@ -598,3 +598,16 @@ async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
         async with agent.test_context():
             pass
     assert timers == []
+
+
+def test_topics_and_changelogs_are_declared_with_the_settings_topic_configs(
+        worker: Worker, settings: Settings) -> None:
+    """The configs a topic gets when faust creates it: retention on the agents' sources,
+    compaction on the changelogs, and min.insync.replicas on both."""
+    assert settings.topic_configs()  # the kafka profile: not the embedded broker's empty set
+    for topic in (worker.topology.raw, worker.topology.dedup):
+        assert topic.config == settings.topic_configs()
+    for table in worker.tables.values():
+        changelog = table.changelog_topic
+        assert changelog.config == settings.topic_configs(changelog=True)
+        assert changelog.compacting and not changelog.deleting

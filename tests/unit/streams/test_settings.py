@@ -39,6 +39,12 @@ def test_window_durations(env: dict[str, str], value: float) -> None:
     ({"KHABAR_WEB_PORT": "70000"}, "KHABAR_WEB_PORT"),
     ({"KHABAR_TAXONOMY": "/nonexistent/taxonomy.toml"}, "KHABAR_TAXONOMY"),
     ({"KHABAR_SECURITY_PROTOCOL": "SASL_SSL"}, "KHABAR_SASL_MECHANISM"),
+    ({"KHABAR_MIN_INSYNC_REPLICAS": "0"}, "KHABAR_MIN_INSYNC_REPLICAS"),
+    ({"KHABAR_MIN_INSYNC_REPLICAS": "two"}, "KHABAR_MIN_INSYNC_REPLICAS"),
+    ({"KHABAR_REPLICATION_FACTOR": "2", "KHABAR_MIN_INSYNC_REPLICAS": "3"},
+     "KHABAR_MIN_INSYNC_REPLICAS=3 is more than KHABAR_REPLICATION_FACTOR=2"),
+    ({"KHABAR_RETENTION_HOURS": "0"}, "KHABAR_RETENTION_HOURS"),
+    ({"KHABAR_RETENTION_HOURS": "7d"}, "KHABAR_RETENTION_HOURS"),
 ])
 def test_bad_settings_name_the_variable(env: dict[str, str], names: str) -> None:
     with pytest.raises(SettingsError, match=names):
@@ -93,3 +99,24 @@ def test_a_workers_environment_reproduces_its_settings_and_drops_the_parents() -
     for name in ("broker", "broker_profile", "topic_prefix", "partitions", "app_id", "data_dir",
                  "web_port", "log_level", "store", "max_message_bytes"):
         assert getattr(child, name) == getattr(settings, name), name
+
+
+def test_topic_configs_replicate_and_retain_on_a_cluster() -> None:
+    s = Settings.from_env({"KHABAR_REPLICATION_FACTOR": "3", "KHABAR_MIN_INSYNC_REPLICAS": "2",
+                           "KHABAR_RETENTION_HOURS": "48"})
+    assert s.topic_configs() == {"min.insync.replicas": "2", "retention.ms": str(48 * 3_600_000)}
+    assert s.topic_configs(changelog=True) == {"min.insync.replicas": "2",
+                                               "cleanup.policy": "compact"}
+    assert faust_config(s)["topic_replication_factor"] == 3
+
+
+def test_defaults_keep_a_one_broker_cluster_writable() -> None:
+    s = Settings.from_env({})
+    assert s.min_insync_replicas <= s.replication_factor
+    assert s.topic_configs()["retention.ms"] == str(7 * 24 * 3_600_000)
+
+
+def test_the_embedded_broker_gets_no_topic_configs() -> None:
+    """Tansu is one node: no replicas to wait for, and its own retention."""
+    s = Settings.from_env({"KHABAR_BROKER_PROFILE": "embedded", "KHABAR_RETENTION_HOURS": "1"})
+    assert s.topic_configs() == s.topic_configs(changelog=True) == {}
