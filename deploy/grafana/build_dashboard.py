@@ -46,7 +46,7 @@ DATASOURCE = DataSourceRef(type_val="prometheus", uid="${datasource}")
 #: The label selector of the job and instance variables.
 SELECTOR = 'job=~"$job", instance=~"$instance"'
 #: A khabar or process metric name not already followed by a selector.
-_SCOPED_METRIC = re.compile(r"\b((?:khabar|process)_\w+)\b(?![{\w])")
+_SCOPED_METRIC = re.compile(r"\b((?:khabar|process)_\w+)\b(?!\w)(\{)?")
 RATE = "$__rate_interval"
 QUANTILES = (("p50", "0.5"), ("p95", "0.95"), ("p99", "0.99"))
 GRID_WIDTH = 24
@@ -72,7 +72,8 @@ class PanelSpec:
 
 def scoped(expr: str) -> str:
     """``expr`` with the job and instance selector on every khabar and process metric."""
-    return _SCOPED_METRIC.sub(lambda m: f"{m.group(1)}{{{SELECTOR}}}", expr)
+    return _SCOPED_METRIC.sub(
+        lambda m: f"{m.group(1)}{{{SELECTOR}" + (", " if m.group(2) else "}"), expr)
 
 
 def _rate(metric: str, by: str = "") -> str:

@@ -600,7 +600,7 @@ async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
     assert timers == []
 
 
-def test_topics_and_changelogs_are_declared_with_the_settings_topic_configs(
+async def test_topics_and_changelogs_are_declared_with_the_settings_topic_configs(
         worker: Worker, settings: Settings) -> None:
     """The configs a topic gets when faust creates it: retention on the agents' sources,
     compaction on the changelogs, and min.insync.replicas on both."""

@@ -101,7 +101,7 @@ def test_every_panel_metric_is_scoped_to_the_chosen_job_and_instances(query):
     metrics = re.findall(r"\b(?:khabar_\w+|process_\w+|up)\b(?=[{\[)\s])", expr)
     assert metrics, expr
     for metric in metrics:
-        assert re.search(rf'\b{metric}\{{job=~"\$job", instance=~"\$instance"\}}', expr), (
+        assert re.search(rf'\b{metric}\{{job=~"\$job", instance=~"\$instance"[,}}]', expr), (
             f"{metric} unscoped in {expr}")
 
 
@@ -109,7 +109,8 @@ def test_the_scoping_can_fail():
     generator = _generator()
     assert generator.scoped("sum(rate(khabar_pages_total[5m]))") == (
         'sum(rate(khabar_pages_total{job=~"$job", instance=~"$instance"}[5m]))')
-    assert generator.scoped('khabar_pages_total{source="x"}') == 'khabar_pages_total{source="x"}'
+    assert generator.scoped('khabar_pages_total{source="x"}') == (
+        'khabar_pages_total{job=~"$job", instance=~"$instance", source="x"}')
 
 
 def test_no_query_names_a_scrape_job():
