@@ -6,6 +6,12 @@ of the story's canonical article. A candidate from the LSH buckets (or the exact
 confirmed by the estimated containment of the shorter text's shingles in the longer's: copies
 are often a shortened or re-wrapped version of the other, which Jaccard punishes and containment
 does not, while template press releases about different events stay below it (README, dedup).
+
+Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell a rewritten copy
+(new headline and lead, paraphrased sentences) from a template release about another event: both
+share long verbatim runs. There the pair is a copy only when the numbers agree
+(:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
+about another event changes some (docs/decisions/012-story-level-dedup.md).
 """
 
 from __future__ import annotations
@@ -15,11 +21,13 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.dedup.fingerprint import Fingerprint, estimate
+from agents.dedup.fingerprint import Fingerprint, estimate, numbers_agree
 from agents.dedup.state import HOUR, DedupState
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
+DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
+DEFAULT_MIN_NUMBERS = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,8 @@ class Deduper:
         state: the mappings (Faust tables in the worker, dicts in batch mode).
         window_seconds: how far apart in event time two copies may be.
         threshold: minimum estimated containment for a near duplicate.
+        corroborated_threshold: minimum estimated containment for a near duplicate whose
+            numbers agree, at least ``min_numbers`` of them.
         min_jaccard: minimum estimated Jaccard as well: below it, too few signature slots agree
             for the containment estimate to mean anything (it caps the length ratio at ~6).
         min_shingles: texts with fewer shingles are matched by exact hash only.
@@ -59,16 +69,21 @@ class Deduper:
         *,
         window_seconds: float = DEFAULT_WINDOW,
         threshold: float = DEFAULT_THRESHOLD,
+        corroborated_threshold: float = DEFAULT_CORROBORATED,
+        min_numbers: int = DEFAULT_MIN_NUMBERS,
         min_jaccard: float = 0.15,
         min_shingles: int = 8,
         max_candidates: int = 16,
         on_story_expired: Callable[[int], None] | None = None,
     ) -> None:
-        if window_seconds <= 0 or not 0 < threshold <= 1:
-            raise ValueError("window_seconds must be > 0 and threshold in (0, 1]")
+        if window_seconds <= 0 or not 0 < corroborated_threshold <= threshold <= 1:
+            raise ValueError("window_seconds must be > 0 and "
+                             "0 < corroborated_threshold <= threshold <= 1")
         self.state = state
         self.window = window_seconds
         self.threshold = threshold
+        self.corroborated_threshold = corroborated_threshold
+        self.min_numbers = min_numbers
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
         self.max_candidates = max_candidates
@@ -95,6 +110,7 @@ class Deduper:
             "h": fp.content_hash,
             "s": base64.b64encode(fp.signature).decode("ascii"),
             "n": fp.shingles,
+            "x": list(fp.numbers),
             "st": story_id,
             "src": source,
         }
@@ -146,11 +162,16 @@ class Deduper:
             doc = self._live(other, event_time)
             if doc is None or doc["n"] < self.min_shingles:
                 continue
-            stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"])
+            stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"],
+                                 tuple(doc.get("x", ())))
             jaccard, containment = estimate(fp, stored)
-            if jaccard >= self.min_jaccard and containment >= self.threshold:
-                if best is None or containment > best[1]:
-                    best = (doc["st"], round(containment, 4), "near")
+            if jaccard < self.min_jaccard or containment < self.corroborated_threshold:
+                continue
+            if best is not None and containment <= best[1]:
+                continue
+            shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
+            if containment >= self.threshold or numbers_agree(shorter, longer, self.min_numbers):
+                best = (doc["st"], round(containment, 4), "near")
         return best
 
 

@@ -11,6 +11,12 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
   as low as 0.27-0.35 while their containment stays above 0.88. LSH only proposes candidates;
   :mod:`agents.dedup.core` confirms them by containment.
 
+Beside the signature, a fingerprint carries the numbers of the text (digit runs and ordinals, see
+:func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``, the smallest): the
+facts a copy keeps when it is rewritten and a template release about another event changes (its
+flight number, tonnage, date, toll). :func:`numbers_agree` is the test :mod:`agents.dedup.core`
+applies to pairs whose shingle containment alone is not conclusive.
+
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
 The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
@@ -23,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,8 +45,10 @@ NUM_PERM = 128
 LSH_JACCARD = 0.3
 BANDS, ROWS = _optimal_param(LSH_JACCARD, NUM_PERM, 0.1, 0.9)
 SEED = 1
+NUMBERS_CAP = 16
+NUMBERS_RULE = 1  # which numbers number_hashes reads (_NUMBER, _ORDINALS): bump on any change
 #: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
-VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}x{NUMBERS_RULE}c{NUMBERS_CAP}"
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
@@ -49,6 +58,24 @@ _EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datas
 _BAND_BYTES = ROWS * 4
 _BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key prefix, offset
 _BAND_HASH = hashlib.blake2b(digest_size=8)  # fresh state, copied for each band
+#: Ordinal words of the second to the tenth, as ``normalize`` writes them, and their numbers:
+#: successive releases of one template are often told apart by them alone ("the fifth flight").
+#: "First" is left out: most texts use it for something else ("for the first time").
+_ORDINALS = {
+    word.encode(): str(number).encode()
+    for number, words in enumerate([
+        "second الثاني الثانيه ثاني", "third الثالث الثالثه ثالث", "fourth الرابع الرابعه رابع",
+        "fifth الخامس الخامسه خامس", "sixth السادس السادسه سادس", "seventh السابع السابعه سابع",
+        "eighth الثامن الثامنه ثامن", "ninth التاسع التاسعه تاسع", "tenth العاشر العاشره عاشر",
+    ], start=2)
+    for word in words.split()
+}
+# A digit run of two or more digits (leading zeros dropped), a digit with an English ordinal
+# suffix ("5th"), or an ordinal word, optionally after the conjunction و.
+_NUMBER = re.compile(
+    rb"(?<![0-9])0*([1-9][0-9]+|[2-9](?=st|nd|rd|th))"
+    rb"|(?<!\S)(?:\xd9\x88)?(" + b"|".join(map(re.escape, _ORDINALS)) + rb")(?!\S)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +87,14 @@ class Fingerprint:
         signature: MinHash slots as little-endian uint32 bytes (``NUM_PERM * 4`` bytes).
         bands: LSH band keys ``"<band>.<hex>"``, one per band; empty when the text has no words.
         shingles: number of distinct shingles, needed to turn Jaccard into containment.
+        numbers: CRC-32 of the text's distinct numbers, sorted, the smallest ``NUMBERS_CAP``.
     """
 
     content_hash: str
     signature: bytes
     bands: tuple[str, ...]
     shingles: int
+    numbers: tuple[int, ...] = ()
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""
@@ -78,6 +107,7 @@ class Fingerprint:
             "h": self.content_hash,
             "s": base64.b64encode(self.signature).decode("ascii"),
             "n": self.shingles,
+            "x": list(self.numbers),
         }
 
     @classmethod
@@ -89,7 +119,8 @@ class Fingerprint:
         if len(signature) != NUM_PERM * 4:
             raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
         shingles = int(data["n"])
-        return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles)
+        return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles,
+                   tuple(map(int, data["x"])))
 
 
 @lru_cache(maxsize=1024)
@@ -137,7 +168,16 @@ def fingerprint(norm_text: str) -> Fingerprint:
     hashes = shingle_hashes(norm_text)
     signature = minhash_signature(hashes)
     bands = band_keys(signature) if len(hashes) else ()
-    return Fingerprint(content_hash, signature, bands, len(hashes))
+    return Fingerprint(content_hash, signature, bands, len(hashes), number_hashes(norm_text))
+
+
+def number_hashes(norm_text: str) -> tuple[int, ...]:
+    """CRC-32 of each distinct number in the text, sorted, the ``NUMBERS_CAP`` smallest: runs of
+    two or more digits and ordinals ("5th", "fifth" and "الخامسة" are all 5). Other single
+    digits are left out: they turn up in any two texts."""
+    found = {zlib.crc32(digits or _ORDINALS[word])
+             for digits, word in _NUMBER.findall(norm_text.encode())}
+    return tuple(sorted(found)[:NUMBERS_CAP])
 
 
 def minhash_signature(hashes: np.ndarray) -> bytes:
@@ -159,3 +199,17 @@ def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     jaccard = float(np.count_nonzero(a.slots() == b.slots())) / NUM_PERM
     intersection = jaccard * (a.shingles + b.shingles) / (1.0 + jaccard)
     return jaccard, min(1.0, intersection / smaller)
+
+
+def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int) -> bool:
+    """Whether the shorter text (fewer shingles) states only numbers of the longer one, at
+    least ``min_shared`` of them. A shortened copy may drop figures, not bring its own.
+
+    When a list was capped, both are compared below the smaller of the capped lists' largest
+    values, where each is complete (a bottom-k sample of each set)."""
+    part, whole = shorter.numbers, longer.numbers
+    limit = min((x[-1] for x in (part, whole) if len(x) >= NUMBERS_CAP), default=None)
+    if limit is not None:
+        part = tuple(v for v in part if v <= limit)
+        whole = tuple(v for v in whole if v <= limit)
+    return len(part) >= min_shared and set(part) <= set(whole)

@@ -5,8 +5,9 @@ dicts: both are ``MutableMapping[str, JSON]``. Nothing that grows with traffic i
 objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
-                   base64, "n": shingle count, "st": story id, "src": source, "d": decision
-                   list}``; the other four tables are derived from it (:meth:`DedupState.file`)
+                   base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
+                   "st": story id, "src": source, "d": decision list}``; the other four
+                   tables are derived from it (:meth:`DedupState.file`)
 ``dedup_buckets``  LSH band key -> ``[article id, ...]`` (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
 ``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);
