@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,7 +45,7 @@ LSH_JACCARD = 0.3
 BANDS, ROWS = _optimal_param(LSH_JACCARD, NUM_PERM, 0.1, 0.9)
 SEED = 1
 NUMBERS_CAP = 16
-NUMBERS_RULE = 1  # which numbers number_hashes reads (_NUMBER, _ORDINALS): bump on any change
+NUMBERS_RULE = 1  # which numbers number_hashes reads (_ORDINALS, digit runs): bump on any change
 #: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
 VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}x{NUMBERS_RULE}c{NUMBERS_CAP}"
 
@@ -58,24 +57,24 @@ _EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datas
 _BAND_BYTES = ROWS * 4
 _BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key prefix, offset
 _BAND_HASH = hashlib.blake2b(digest_size=8)  # fresh state, copied for each band
-#: Ordinal words of the second to the tenth, as ``normalize`` writes them, and their numbers:
-#: successive releases of one template are often told apart by them alone ("the fifth flight").
-#: "First" is left out: most texts use it for something else ("for the first time").
+#: Ordinal words of the second to the tenth, as ``normalize`` writes them (also after the
+#: conjunction و), and the CRC-32 of their numbers: successive releases of one template are
+#: often told apart by them alone ("the fifth flight"). "First" is left out: most texts use it
+#: for something else ("for the first time"). Figures with a suffix ("5th") are rare in wire
+#: style, which spells the first nine out; "10th" and above count as their digits.
 _ORDINALS = {
-    word.encode(): str(number).encode()
+    prefix + word.encode(): zlib.crc32(str(number).encode())
     for number, words in enumerate([
         "second الثاني الثانيه ثاني", "third الثالث الثالثه ثالث", "fourth الرابع الرابعه رابع",
         "fifth الخامس الخامسه خامس", "sixth السادس السادسه سادس", "seventh السابع السابعه سابع",
         "eighth الثامن الثامنه ثامن", "ninth التاسع التاسعه تاسع", "tenth العاشر العاشره عاشر",
     ], start=2)
     for word in words.split()
+    for prefix in (b"", "و".encode())
 }
-# A digit run of two or more digits (leading zeros dropped), a digit with an English ordinal
-# suffix ("5th"), or an ordinal word, optionally after the conjunction و.
-_NUMBER = re.compile(
-    rb"(?<![0-9])0*([1-9][0-9]+|[2-9](?=st|nd|rd|th))"
-    rb"|(?<!\S)(?:\xd9\x88)?(" + b"|".join(map(re.escape, _ORDINALS)) + rb")(?!\S)"
-)
+_ORDINAL_WORDS = frozenset(_ORDINALS)
+_DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
+_SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +141,10 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
 
 def shingle_hashes(norm_text: str) -> np.ndarray:
     """Distinct 32-bit hashes of the word 5-grams (the whole text if it has fewer words), sorted."""
-    words = norm_text.encode().split()
+    return _shingle_hashes(norm_text.encode().split())
+
+
+def _shingle_hashes(words: list[bytes]) -> np.ndarray:
     if not words:
         return np.empty(0, dtype=np.uint32)
     word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
@@ -164,19 +166,27 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 def fingerprint(norm_text: str) -> Fingerprint:
     """Fingerprint the output of ``agents.ingest.normalize.normalize``."""
-    content_hash = hashlib.blake2b(norm_text.encode(), digest_size=16).hexdigest()
-    hashes = shingle_hashes(norm_text)
+    encoded = norm_text.encode()
+    content_hash = hashlib.blake2b(encoded, digest_size=16).hexdigest()
+    words = encoded.split()
+    hashes = _shingle_hashes(words)
     signature = minhash_signature(hashes)
     bands = band_keys(signature) if len(hashes) else ()
-    return Fingerprint(content_hash, signature, bands, len(hashes), number_hashes(norm_text))
+    return Fingerprint(content_hash, signature, bands, len(hashes), _numbers(encoded, words))
 
 
 def number_hashes(norm_text: str) -> tuple[int, ...]:
     """CRC-32 of each distinct number in the text, sorted, the ``NUMBERS_CAP`` smallest: runs of
-    two or more digits and ordinals ("5th", "fifth" and "الخامسة" are all 5). Other single
-    digits are left out: they turn up in any two texts."""
-    found = {zlib.crc32(digits or _ORDINALS[word])
-             for digits, word in _NUMBER.findall(norm_text.encode())}
+    two or more digits, as written, and the ordinal words ("fifth" and "الخامسة" are both 5).
+    Other single digits are left out: they turn up in any two texts."""
+    encoded = norm_text.encode()
+    return _numbers(encoded, encoded.split())
+
+
+def _numbers(encoded: bytes, words: list[bytes]) -> tuple[int, ...]:
+    found = set(map(zlib.crc32, encoded.translate(_DIGITS_ONLY).split()))
+    found -= _SINGLE_DIGITS
+    found.update(_ORDINALS[word] for word in _ORDINAL_WORDS.intersection(words))
     return tuple(sorted(found)[:NUMBERS_CAP])
 
 

@@ -173,12 +173,12 @@ def test_template_releases_about_successive_flights_stay_apart() -> None:
 def test_ordinals_count_as_numbers_in_both_languages() -> None:
     fourth = number_hashes(normalize("the fourth flight"))
     assert len(fourth) == 1
-    assert number_hashes(normalize("the 4th flight")) == fourth
+    assert number_hashes(normalize("the 14th session")) == number_hashes(normalize("session 14"))
     assert number_hashes(normalize("الطائرة الرابعة")) == fourth
     assert number_hashes(normalize("والرابعة")) == fourth
     assert number_hashes(normalize("the first flight, 1st and 3 planes")) == ()
     assert number_hashes(normalize("في عام ٢٠١٥")) == number_hashes(normalize("in 2015"))
-    assert number_hashes(normalize("flight 007")) == ()  # a single digit once zeros go
+    assert number_hashes(normalize("flight 7, gate 5")) == ()
 
 
 def numbers(*values: int) -> Fingerprint:
