@@ -21,13 +21,19 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.dedup.fingerprint import Fingerprint, estimate, numbers_agree
+from agents.dedup.fingerprint import (
+    MIN_NUMBERS,
+    Fingerprint,
+    estimate,
+    numbers_agree,
+    word_containment,
+)
 from agents.dedup.state import HOUR, DedupState
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
 DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
-DEFAULT_MIN_NUMBERS = 2
+DEFAULT_WORD_THRESHOLD = 0.75  # short texts' word containment, with agreeing numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +62,8 @@ class Deduper:
         threshold: minimum estimated containment for a near duplicate.
         corroborated_threshold: minimum estimated containment for a near duplicate whose
             numbers agree, at least ``min_numbers`` of them.
+        word_threshold: for two short texts (``WORDS_CAP``) whose numbers agree, the minimum
+            share of the words of the one with fewer found in the other.
         min_jaccard: minimum estimated Jaccard as well: below it, too few signature slots agree
             for the containment estimate to mean anything (it caps the length ratio at ~6).
         min_shingles: texts with fewer shingles are matched by exact hash only.
@@ -70,7 +78,8 @@ class Deduper:
         window_seconds: float = DEFAULT_WINDOW,
         threshold: float = DEFAULT_THRESHOLD,
         corroborated_threshold: float = DEFAULT_CORROBORATED,
-        min_numbers: int = DEFAULT_MIN_NUMBERS,
+        word_threshold: float = DEFAULT_WORD_THRESHOLD,
+        min_numbers: int = MIN_NUMBERS,
         min_jaccard: float = 0.15,
         min_shingles: int = 8,
         max_candidates: int = 16,
@@ -83,6 +92,7 @@ class Deduper:
         self.window = window_seconds
         self.threshold = threshold
         self.corroborated_threshold = corroborated_threshold
+        self.word_threshold = word_threshold
         self.min_numbers = min_numbers
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
@@ -111,6 +121,7 @@ class Deduper:
             "s": base64.b64encode(fp.signature).decode("ascii"),
             "n": fp.shingles,
             "x": list(fp.numbers),
+            "w": base64.b64encode(fp.words).decode("ascii"),
             "st": story_id,
             "src": source,
         }
@@ -163,16 +174,26 @@ class Deduper:
             if doc is None or doc["n"] < self.min_shingles:
                 continue
             stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"],
-                                 tuple(doc.get("x", ())))
-            jaccard, containment = estimate(fp, stored)
-            if jaccard < self.min_jaccard or containment < self.corroborated_threshold:
-                continue
-            if best is not None and containment <= best[1]:
-                continue
-            shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
-            if containment >= self.threshold or numbers_agree(shorter, longer, self.min_numbers):
-                best = (doc["st"], round(containment, 4), "near")
+                                 tuple(doc.get("x", ())), base64.b64decode(doc.get("w", "")))
+            similarity = self._similarity(fp, stored)
+            if similarity is not None and (best is None or similarity > best[1]):
+                best = (doc["st"], round(similarity, 4), "near")
         return best
+
+    def _similarity(self, fp: Fingerprint, stored: Fingerprint) -> float | None:
+        """The estimated containment when it makes the pair copies (alone, or in the band
+        where the numbers must agree), else a short pair's word containment when that and the
+        numbers make them copies, else None."""
+        jaccard, containment = estimate(fp, stored)
+        if jaccard >= self.min_jaccard and containment >= self.threshold:
+            return containment
+        shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
+        if not numbers_agree(shorter, longer, self.min_numbers):
+            return None
+        if jaccard >= self.min_jaccard and containment >= self.corroborated_threshold:
+            return containment
+        words = word_containment(fp, stored)
+        return words if words >= self.word_threshold else None
 
 
 def _fields(decision: Decision) -> list:

@@ -45,9 +45,12 @@ LSH_JACCARD = 0.3
 BANDS, ROWS = _optimal_param(LSH_JACCARD, NUM_PERM, 0.1, 0.9)
 SEED = 1
 NUMBERS_CAP = 16
+MIN_NUMBERS = 2  # numbers two texts must share before their agreement counts
+WORDS_CAP = 80  # a text of at most this many distinct words keeps them all
 NUMBERS_RULE = 1  # which numbers number_hashes reads (_ORDINALS, digit runs): bump on any change
 #: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
-VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}x{NUMBERS_RULE}c{NUMBERS_CAP}"
+VERSION = (f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+           f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}")
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
@@ -84,9 +87,12 @@ class Fingerprint:
     Attributes:
         content_hash: blake2b-128 of the normalised text, hex (the ``exact`` method).
         signature: MinHash slots as little-endian uint32 bytes (``NUM_PERM * 4`` bytes).
-        bands: LSH band keys ``"<band>.<hex>"``, one per band; empty when the text has no words.
+        bands: bucket keys (:func:`bucket_keys`): the LSH band keys ``"<band>.<hex>"``, one per
+            band, and for a short text its numbers' key; empty when the text has no words.
         shingles: number of distinct shingles, needed to turn Jaccard into containment.
         numbers: CRC-32 of the text's distinct numbers, sorted, the smallest ``NUMBERS_CAP``.
+        words: for a text of at most ``WORDS_CAP`` distinct words, their CRC-32 values sorted,
+            as little-endian uint32 bytes; empty for a longer text.
     """
 
     content_hash: str
@@ -94,6 +100,7 @@ class Fingerprint:
     bands: tuple[str, ...]
     shingles: int
     numbers: tuple[int, ...] = ()
+    words: bytes = b""
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""
@@ -107,6 +114,7 @@ class Fingerprint:
             "s": base64.b64encode(self.signature).decode("ascii"),
             "n": self.shingles,
             "x": list(self.numbers),
+            "w": base64.b64encode(self.words).decode("ascii"),
         }
 
     @classmethod
@@ -118,8 +126,25 @@ class Fingerprint:
         if len(signature) != NUM_PERM * 4:
             raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
         shingles = int(data["n"])
-        return cls(str(data["h"]), signature, band_keys(signature) if shingles else (), shingles,
-                   tuple(map(int, data["x"])))
+        numbers = tuple(map(int, data["x"]))
+        words = base64.b64decode(data["w"], validate=True)
+        return cls(str(data["h"]), signature, bucket_keys(signature, shingles, numbers, words),
+                   shingles, numbers, words)
+
+
+def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes
+                ) -> tuple[str, ...]:
+    """The buckets a text is filed under: its LSH bands and, for a short text stating at least
+    ``MIN_NUMBERS`` numbers (all of them: the list is not capped), one key for that set of
+    numbers. A short copy rewritten sentence by sentence keeps few word 5-grams, often no band,
+    but its figures: this key makes it a candidate."""
+    if not shingles:
+        return ()
+    bands = band_keys(signature)
+    if not words or not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
+        return bands
+    key = hashlib.blake2b(np.array(numbers, dtype="<u4").tobytes(), digest_size=8).hexdigest()
+    return (*bands, "x." + key)
 
 
 @lru_cache(maxsize=1024)
@@ -141,16 +166,18 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
 
 def shingle_hashes(norm_text: str) -> np.ndarray:
     """Distinct 32-bit hashes of the word 5-grams (the whole text if it has fewer words), sorted."""
-    return _shingle_hashes(norm_text.encode().split())
+    words = norm_text.encode().split()
+    return _shingle_hashes(np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words)))
 
 
-def _shingle_hashes(words: list[bytes]) -> np.ndarray:
+def _shingle_hashes(word_hashes: np.ndarray) -> np.ndarray:
+    """Shingle hashes from the words' CRC-32 values (uint64, in text order)."""
+    words = len(word_hashes)
     if not words:
         return np.empty(0, dtype=np.uint32)
-    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
-    windows = max(1, len(words) - SHINGLE_WORDS + 1)
+    windows = max(1, words - SHINGLE_WORDS + 1)
     acc = word_hashes[:windows] * _MIX[0]
-    for j in range(1, min(SHINGLE_WORDS, len(words))):
+    for j in range(1, min(SHINGLE_WORDS, words)):
         acc += word_hashes[j:j + windows] * _MIX[j]
     return _distinct((acc >> np.uint64(32)).astype(np.uint32))
 
@@ -169,10 +196,14 @@ def fingerprint(norm_text: str) -> Fingerprint:
     encoded = norm_text.encode()
     content_hash = hashlib.blake2b(encoded, digest_size=16).hexdigest()
     words = encoded.split()
-    hashes = _shingle_hashes(words)
+    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    hashes = _shingle_hashes(word_hashes)
     signature = minhash_signature(hashes)
-    bands = band_keys(signature) if len(hashes) else ()
-    return Fingerprint(content_hash, signature, bands, len(hashes), _numbers(encoded, words))
+    numbers = _numbers(encoded, words)
+    distinct = _distinct(word_hashes.astype(np.uint32))
+    short = distinct.astype("<u4").tobytes() if len(distinct) <= WORDS_CAP else b""
+    bands = bucket_keys(signature, len(hashes), numbers, short)
+    return Fingerprint(content_hash, signature, bands, len(hashes), numbers, short)
 
 
 def number_hashes(norm_text: str) -> tuple[int, ...]:
@@ -223,3 +254,13 @@ def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int) ->
         part = tuple(v for v in part if v <= limit)
         whole = tuple(v for v in whole if v <= limit)
     return len(part) >= min_shared and set(part) <= set(whole)
+
+
+def word_containment(a: Fingerprint, b: Fingerprint) -> float:
+    """Share of the distinct words of the text with fewer in the other; 0.0 unless both are
+    short (``WORDS_CAP``)."""
+    if not a.words or not b.words:
+        return 0.0
+    x = set(np.frombuffer(a.words, dtype="<u4").tolist())
+    y = set(np.frombuffer(b.words, dtype="<u4").tolist())
+    return len(x & y) / min(len(x), len(y))

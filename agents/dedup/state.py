@@ -6,9 +6,11 @@ objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
                    base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
-                   "st": story id, "src": source, "d": decision list}``; the other four
-                   tables are derived from it (:meth:`DedupState.file`)
-``dedup_buckets``  LSH band key -> ``[article id, ...]`` (newest last, at most ``BUCKET_CAP``)
+                   "w": a short text's word hashes base64, "st": story id, "src": source,
+                   "d": decision list}``; the other four tables are derived from it
+                   (:meth:`DedupState.file`)
+``dedup_buckets``  bucket key (LSH band, numbers of a short text) -> ``[article id, ...]``
+                   (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
 ``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);
                    ``"<hour>"`` -> ids filed under that hour; ``"oldest"`` -> first hour not expired
@@ -32,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import band_keys
+from agents.dedup.fingerprint import bucket_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -86,9 +88,9 @@ class DedupState:
         copy count goes into it). An exact copy leaves the exact-hash entry to the earlier
         article with its text. ``bands`` saves decoding the signature when the caller has them.
         """
-        if doc["n"]:
-            if bands is None:
-                bands = band_keys(base64.b64decode(doc["s"]))
+        if bands is None:
+            bands = _bucket_keys(doc)
+        if bands:
             self.add_to_buckets(article_id, bands)
         if not exact_copy or doc["h"] not in self.exact:
             self.exact[doc["h"]] = article_id
@@ -106,8 +108,9 @@ class DedupState:
         """Take a dropped article out of the buckets, the exact-hash index and its story; the
         story's copy count if it ended with this article, else None. Its id stays filed in
         the expiry index, whose walk skips ids without a live doc of that hour."""
-        if doc["n"]:
-            self.remove_from_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
+        bands = _bucket_keys(doc)
+        if bands:
+            self.remove_from_buckets(article_id, bands)
         if self.exact.get(doc["h"]) == article_id:
             del self.exact[doc["h"]]
         story = self.stories.get(doc["st"])
@@ -186,3 +189,10 @@ class DedupState:
                 self.buckets[key] = rest
             else:
                 del self.buckets[key]
+
+
+def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:
+    """The bucket keys of a stored doc, as :func:`agents.dedup.fingerprint.fingerprint` made
+    them (docs stored before numbers and words were kept have neither)."""
+    return bucket_keys(base64.b64decode(doc["s"]), doc["n"], tuple(doc.get("x", ())),
+                       base64.b64decode(doc.get("w", "")))
