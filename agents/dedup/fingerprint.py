@@ -15,7 +15,10 @@ Beside the signature, a fingerprint carries the numbers of the text (digit runs 
 :func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``, the smallest): the
 facts a copy keeps when it is rewritten and a template release about another event changes (its
 flight number, tonnage, date, toll). :func:`numbers_agree` is the test :mod:`agents.dedup.core`
-applies to pairs whose shingle containment alone is not conclusive.
+applies to pairs whose shingle containment alone is not conclusive. A short text (at most
+``WORDS_CAP`` distinct words) also keeps its words, for :func:`word_containment`, and gets one
+more bucket keyed by its numbers (:func:`bucket_keys`): a short copy rewritten sentence by
+sentence keeps almost no 5-gram, often no LSH band, but its words and figures.
 
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
@@ -127,7 +130,12 @@ class Fingerprint:
             raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
         shingles = int(data["n"])
         numbers = tuple(map(int, data["x"]))
+        if len(numbers) > NUMBERS_CAP or not all(0 <= v <= 0xFFFFFFFF for v in numbers):
+            raise ValueError(f"numbers are not at most {NUMBERS_CAP} uint32 values")
         words = base64.b64decode(data["w"], validate=True)
+        if len(words) % 4 or len(words) > WORDS_CAP * 4:
+            raise ValueError(f"words have {len(words)} bytes, not a multiple of 4 up to "
+                             f"{WORDS_CAP * 4}")
         return cls(str(data["h"]), signature, bucket_keys(signature, shingles, numbers, words),
                    shingles, numbers, words)
 

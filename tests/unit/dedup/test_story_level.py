@@ -8,6 +8,8 @@ template or the figures and must stay apart.
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -310,3 +312,13 @@ def test_a_short_copy_is_found_again_after_the_state_is_replayed() -> None:
     assert on_reader.decide("copy", fp(SHORT["oil copy"]), 60.0, "site").duplicate_of == "oil"
     on_reader.expire(5 * 3600.0)
     assert reader.buckets == {}
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("x", [2**32]), ("x", [-1]), ("x", list(range(NUMBERS_CAP + 1))),
+    ("w", "AAA="), ("w", base64.b64encode(bytes(4 * (WORDS_CAP + 1))).decode()),
+])
+def test_decode_refuses_numbers_and_words_of_another_shape(field, value) -> None:
+    encoded = fp(SHORT["oil"]).encode()
+    with pytest.raises(ValueError):
+        Fingerprint.decode({**encoded, field: value})
