@@ -30,7 +30,7 @@ from agents.dedup.fingerprint import (
     numbers_agree,
     word_containment,
 )
-from agents.dedup.state import HOUR, DedupState
+from agents.dedup.state import HOUR, DedupState, stored_fingerprint
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
@@ -175,9 +175,7 @@ class Deduper:
             doc = self._live(other, event_time)
             if doc is None or doc["n"] < self.min_shingles:
                 continue
-            stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"],
-                                 tuple(doc.get("x", ())), base64.b64decode(doc.get("w", "")))
-            similarity = self._similarity(fp, stored)
+            similarity = self._similarity(fp, stored_fingerprint(doc))
             if similarity is not None and (best is None or similarity > best[1]):
                 best = (doc["st"], round(similarity, 4), "near")
         return best

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import bucket_keys
+from agents.dedup.fingerprint import Fingerprint, bucket_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -191,8 +191,14 @@ class DedupState:
                 del self.buckets[key]
 
 
+def stored_fingerprint(doc: dict[str, Any]) -> Fingerprint:
+    """The fingerprint a ``dedup_docs`` value was filed with, without its bucket keys. A doc
+    written under an older fingerprint version has no numbers or words: it is matched by its
+    signature alone until it expires."""
+    return Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"],
+                       tuple(doc.get("x", ())), base64.b64decode(doc.get("w", "")))
+
+
 def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:
-    """The bucket keys of a stored doc, as :func:`agents.dedup.fingerprint.fingerprint` made
-    them (docs stored before numbers and words were kept have neither)."""
-    return bucket_keys(base64.b64decode(doc["s"]), doc["n"], tuple(doc.get("x", ())),
-                       base64.b64decode(doc.get("w", "")))
+    fp = stored_fingerprint(doc)
+    return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words)
