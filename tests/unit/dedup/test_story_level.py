@@ -20,6 +20,7 @@ from agents.dedup.core import (
     DEFAULT_WORD_THRESHOLD,
     Deduper,
 )
+from agents.dedup.evaluate import dedup_scores
 from agents.dedup.fingerprint import (
     NUMBERS_CAP,
     WORDS_CAP,
@@ -322,3 +323,58 @@ def test_decode_refuses_numbers_and_words_of_another_shape(field, value) -> None
     encoded = fp(SHORT["oil"]).encode()
     with pytest.raises(ValueError):
         Fingerprint.decode({**encoded, field: value})
+
+
+# Short items of one news day, in file order: copies share a key, every other item is its own
+# story (a relative's account of the ferry, two match reports and two daily health bulletins
+# of one template).
+NEWS_DAY = [
+    ("ferry", "Ferry sinks off coast, 31 missing\n\nA passenger ferry carrying 118 people sank "
+              "in heavy seas off the northern coast late on Friday, and 31 people were still "
+              "missing on Saturday, the coast guard said. Rescuers pulled 87 survivors from the "
+              "water."),
+    ("ferry", "Coast guard searches for 31 after ferry goes down\n\nThe coast guard said on "
+              "Saturday that 31 people remained missing after a ferry with 118 people on board "
+              "went down in heavy seas off the northern coast on Friday night. Some 87 survivors "
+              "were rescued from the water."),
+    ("strike", "Airline cancels 240 flights as pilots strike\n\nThe national airline cancelled "
+               "240 flights on Monday as pilots began a 48-hour strike over pay, leaving about "
+               "30,000 passengers stranded, a company spokesman said."),
+    ("strike", "Pilots' strike grounds 240 flights\n\nAbout 30,000 passengers were stranded on "
+               "Monday after the national airline cancelled 240 flights when its pilots walked "
+               "out for 48 hours in a dispute over pay, a spokesman said."),
+    ("aid", "الأمم المتحدة: 2.3 مليون نازح بحاجة إلى مساعدات عاجلة\n\nقالت الأمم المتحدة أمس إن "
+            "2.3 مليون نازح في البلاد بحاجة إلى مساعدات غذائية عاجلة، وإن خطة الاستجابة لهذا "
+            "العام لم تحصل سوى على 18 في المائة من التمويل المطلوب البالغ 640 مليون دولار."),
+    ("aid", "18 % فقط من تمويل خطة الاستجابة الإنسانية\n\nأعلنت الأمم المتحدة أمس أن خطة "
+            "الاستجابة الإنسانية لهذا العام لم تحصل إلا على 18 في المائة من التمويل المطلوب وهو "
+            "640 مليون دولار، في حين يحتاج 2.3 مليون نازح إلى مساعدات غذائية عاجلة."),
+    (None, "Families wait at port for news of ferry\n\nRelatives gathered at the northern port "
+           "on Saturday waiting for word of the 31 people still missing from the ferry. Of the "
+           "118 on board, 87 have been found alive. \"My brother called me before it sank,\" "
+           "said one woman."),
+    (None, "City beat Rovers 3-1 to go top\n\nCity beat Rovers 3-1 at home on Saturday to go top "
+           "of the league with 41 points from 19 games, their manager praising a second-half "
+           "display in front of 28,000 fans."),
+    (None, "United beat Albion 2-0 to go top\n\nUnited beat Albion 2-0 at home on Saturday to go "
+           "top of the league with 44 points from 20 games, their manager praising a "
+           "second-half display in front of 31,000 fans."),
+    (None, "وزارة الصحة: تسجيل 214 إصابة جديدة و3 وفيات\n\nأعلنت وزارة الصحة اليوم تسجيل 214 "
+           "إصابة جديدة و3 وفيات خلال الساعات الأربع والعشرين الماضية، ليرتفع العدد الإجمالي "
+           "للإصابات إلى 18650 حالة، فيما بلغ عدد المتعافين 15320 حالة."),
+    (None, "وزارة الصحة: تسجيل 198 إصابة جديدة و5 وفيات\n\nأعلنت وزارة الصحة اليوم تسجيل 198 "
+           "إصابة جديدة و5 وفيات خلال الساعات الأربع والعشرين الماضية، ليرتفع العدد الإجمالي "
+           "للإصابات إلى 18848 حالة، فيما بلغ عدد المتعافين 15577 حالة."),
+]
+
+
+def test_a_news_day_of_short_items_merges_no_two_stories() -> None:
+    d = Deduper(DedupState.in_memory())
+    stories = [d.decide(f"n{i}", fp(text), i * 60.0, None).story_id
+               for i, (_, text) in enumerate(NEWS_DAY)]
+    precision, _ = dedup_scores({"dup_group": key, "story_id": story}
+                                for (key, _), story in zip(NEWS_DAY, stories, strict=True))
+    assert precision == 1.0
+    # the strike and aid copies are found; the ferry copy, with 72% of its words in the
+    # original, is below the word threshold (docs/decisions/012-story-level-dedup.md)
+    assert stories[3] == stories[2] and stories[5] == stories[4]
