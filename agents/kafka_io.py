@@ -17,7 +17,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from streams.app import faust_config
+from streams.app import faust_config, max_request_bytes
 from streams.settings import Settings
 
 
@@ -68,13 +68,14 @@ def _key(payload: bytes) -> bytes | None:
 
 async def ensure_topics(settings: Settings, names: Iterable[str], partitions: int) -> None:
     """Create topics that do not exist yet, with ``partitions`` partitions and the configured
-    replication factor. Auto-created topics would get the broker's default count, and on the
-    embedded broker their leaders can stay unknown to the producer."""
+    replication factor and topic configs. Auto-created topics would get the broker's default
+    count, and on the embedded broker their leaders can stay unknown to the producer."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap(settings), **_auth(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        new = [NewTopic(n, partitions, settings.replication_factor)
+        new = [NewTopic(n, partitions, settings.replication_factor,
+                        topic_configs=settings.topic_configs())
                for n in names if n not in existing]
         if new:
             try:
@@ -90,7 +91,8 @@ async def publish(settings: Settings, topic: str, payloads: Iterable[bytes]) -> 
     await ensure_topics(settings, [topic], settings.partitions)
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap(settings), linger_ms=settings.producer_linger_ms,
-        max_request_size=max(1_048_576, settings.max_message_bytes * 2), **_auth(settings),
+        acks="all",  # what min.insync.replicas guards: aiokafka's default waits for the leader only
+        max_request_size=max_request_bytes(settings), **_auth(settings),
     )
     await producer.start()
     try:

@@ -6,7 +6,8 @@ Two stages, matching the two Kafka hops:
   classify) and returns dedup candidates or one dead letter. It never raises: an unexpected
   exception becomes a dead letter with reason ``internal``.
 - :class:`DedupStage` decides canonical or duplicate for one candidate and returns the
-  deliveries to publish (:mod:`agents.publish.core`).
+  deliveries to publish (:mod:`agents.publish.core`), or one dead letter (stage ``dedup``) for
+  a candidate it cannot read or decide. It raises only what the state store raises.
 """
 
 from __future__ import annotations
@@ -17,17 +18,29 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+import orjson
+
 from agents.classify.core import Classifier
+from agents.dedup.candidate import Rejected, read_candidate
 from agents.dedup.core import Decision, Deduper
 from agents.dedup.fingerprint import Fingerprint, fingerprint
+from agents.dedup.state import RECORD_ERRORS
 from agents.ingest.core import CleanArticle, IngestError, ingest, parse_raw
-from agents.publish.core import DUPLICATES, ENRICHED, Delivery, route
+from agents.ingest.normalize import normalize
+from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, route
 from agents.version import PIPELINE_VERSION
 from streams import records
 
 log = logging.getLogger(__name__)
 
 Observer = Callable[[str, float], None]
+#: How far past now an event time may be: a later ``published_at`` is not believed, and the
+#: dedup hop refuses a candidate with a later event time.
+FUTURE_SECONDS = 86400.0
+#: The dead letters' payload limit when none is given (the settings' default).
+DLQ_PAYLOAD_BYTES = 65_536
+#: Every reason of the dedup stage's dead letters.
+DEDUP_REASONS = ("invalid_json", "not_an_object", "schema", "invalid_fingerprint", "internal")
 
 
 def _ignore(stage: str, seconds: float) -> None:
@@ -129,26 +142,69 @@ class PageStage:
 
 @dataclass(frozen=True, slots=True)
 class Decided:
-    """A dedup decision and the deliveries that publish it."""
+    """A dedup decision and the deliveries that publish it; or, with ``decision`` None, the one
+    delivery of a dead letter. ``event_time`` and ``raw_timestamp`` are the candidate's, when
+    it had readable ones; ``refingerprinted`` says its fingerprint was of another version."""
 
-    decision: Decision
+    decision: Decision | None
     deliveries: list[Delivery]
+    event_time: float | None = None
+    raw_timestamp: float | None = None
+    refingerprinted: bool = False
 
 
 class DedupStage:
-    """Canonical or duplicate for one candidate, then what to publish."""
+    """Canonical or duplicate for one candidate, then what to publish.
 
-    def __init__(self, deduper: Deduper, observe: Observer = _ignore) -> None:
+    Args:
+        deduper: the decisions, over the dedup state.
+        observe: the stage timer.
+        labels: the label topics there are; a canonical article goes to those of its labels
+            among them (another taxonomy's label, during a rolling upgrade, has no topic yet).
+            None: every label.
+        dlq_payload_bytes: how much of a bad candidate's bytes its dead letter keeps.
+    """
+
+    def __init__(
+        self, deduper: Deduper, observe: Observer = _ignore, *,
+        labels: Iterable[str] | None = None, dlq_payload_bytes: int = DLQ_PAYLOAD_BYTES,
+    ) -> None:
         self.deduper = deduper
         self.observe = observe
+        self.labels = None if labels is None else frozenset(labels)
+        self.dlq_payload_bytes = dlq_payload_bytes
 
-    def run(self, candidate: records.Record) -> Decided:
-        article = candidate["article"]
+    def run(
+        self, candidate: bytes | records.Record, origin: Origin = Origin(),
+        now: float | None = None,
+    ) -> Decided:
+        """Decide one candidate: the bytes of a dedup-topic message, or the page stage's
+        record (``khabar process``). A candidate that cannot be read, or whose decision fails
+        on a malformed stored record, is a dead letter; the state store's own errors are
+        raised, as they mean the worker cannot go on."""
+        now = time.time() if now is None else now
+        if isinstance(candidate, bytes):
+            payload: bytes | None = candidate
+            try:
+                value = records.loads(candidate)
+            except orjson.JSONDecodeError as exc:
+                return self._dead_letter(Rejected("invalid_json", f"not JSON: {exc}"),
+                                         candidate, origin, now)
+        else:
+            payload, value = None, candidate
         started = time.perf_counter()
-        decision = self.deduper.decide(
-            article["id"], Fingerprint.decode(candidate["fingerprint"]),
-            float(candidate["event_time"]), article["source"],
-        )
+        try:
+            read = read_candidate(value, _refingerprint, now + FUTURE_SECONDS)
+            if isinstance(read, Rejected):
+                return self._dead_letter(read, payload, origin, now, value)
+            article = read.article
+            decision = self.deduper.decide(article["id"], read.fingerprint, read.event_time,
+                                           article["source"])
+        except RECORD_ERRORS as exc:  # a bug, or a malformed doc in the state
+            log.exception("dedup failed on %s[%s]@%s", origin.topic, origin.partition,
+                          origin.offset)
+            error = f"dedup failed: {type(exc).__name__}: {exc}"
+            return self._dead_letter(Rejected("internal", error), payload, origin, now, value)
         self.observe("dedup", time.perf_counter() - started)
         if decision.canonical:
             record = {**article, "story_id": decision.story_id}
@@ -161,8 +217,38 @@ class DedupStage:
                 method=decision.method or "exact", story_id=decision.story_id,
                 ingested_at=article["ingested_at"],
             )
-        return Decided(decision, [Delivery(destination, record["id"], record)
-                                  for destination in route(decision.canonical, article["labels"])])
+        labels = [label for label in article["labels"]
+                  if self.labels is None or label in self.labels]
+        deliveries = [Delivery(destination, record["id"], record)
+                      for destination in route(decision.canonical, labels)]
+        return Decided(decision, deliveries, read.event_time, read.raw_timestamp,
+                       read.refingerprinted)
+
+    def _dead_letter(
+        self, rejected: Rejected, payload: bytes | None, origin: Origin, now: float,
+        value: object = None,
+    ) -> Decided:
+        log.warning("dedup: dead letter %s for %s[%s]@%s: %s", rejected.reason, origin.topic,
+                    origin.partition, origin.offset, rejected.message)
+        if payload is None:
+            payload = orjson.dumps(value)
+        source_id = None
+        if isinstance(value, dict) and isinstance(value.get("article"), dict):
+            found = value["article"].get("source_id")
+            source_id = found if isinstance(found, str) else None
+        letter = records.dead_letter(
+            reason=rejected.reason, error=rejected.message[:1000], payload=payload,
+            payload_limit=self.dlq_payload_bytes, source_id=source_id, topic=origin.topic,
+            partition=origin.partition, offset=origin.offset, failed_at=records.iso_time(now),
+            stage="dedup",
+        )
+        return Decided(None, [Delivery(DLQ, source_id or rejected.article_id, letter)])
+
+
+def _refingerprint(text: str) -> Fingerprint:
+    """A fingerprint of the running version from an article's text, as the page stage makes
+    it from the same text."""
+    return fingerprint(normalize(text))
 
 
 def _event_time(published_at: str | None, timestamp: float | None, now: float) -> float:
@@ -174,7 +260,7 @@ def _event_time(published_at: str | None, timestamp: float | None, now: float) -
             if parsed.tzinfo is None:
                 parsed = parsed.replace(tzinfo=UTC)
             seconds = parsed.timestamp()
-            if seconds <= now + 86400:
+            if seconds <= now + FUTURE_SECONDS:
                 return seconds
         except (ValueError, OverflowError, OSError):
             pass
@@ -192,6 +278,7 @@ def run_batch(
         if result.dead_letter is not None:
             yield result.dead_letter
         for candidate in result.candidates:
-            for delivery in dedup_stage.run(candidate).deliveries:
-                if delivery.destination in (ENRICHED, DUPLICATES):
+            for delivery in dedup_stage.run(candidate, Origin(topic="stdin", offset=number)
+                                            ).deliveries:
+                if delivery.destination in (ENRICHED, DUPLICATES, DLQ):
                     yield delivery.record

@@ -1,5 +1,6 @@
 """Dedup cost per article and state size with N signatures in the window, on RocksDB (rocksdict)
-with the worker's table options (``streams.app.rocksdb_options`` and ``BoundedRocksDBOptions``).
+with the worker's table options (``streams.app.rocksdb_options`` and
+``streams.hooks.tables.BoundedRocksDBOptions``).
 
     python bench/dedup_bench.py [N]       # default 1_000_000; 100_000 for a quick run
 
@@ -32,7 +33,8 @@ from rocksdict import Rdict
 from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import NUM_PERM, Fingerprint, band_keys, fingerprint
 from agents.dedup.state import DERIVED, TABLES, DedupState
-from streams.app import BoundedRocksDBOptions, rocksdb_options
+from streams.app import rocksdb_options
+from streams.hooks.tables import BoundedRocksDBOptions
 from streams.settings import Settings
 
 

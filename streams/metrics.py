@@ -9,7 +9,6 @@ from __future__ import annotations
 from prometheus_client import Counter, Gauge, Histogram
 
 MAX_SOURCES = 200
-STAGES = ("ingest", "fingerprint", "classify", "dedup", "publish")
 COPY_BUCKETS = ("1", "2", "3-5", "6-10", "11+")
 
 PAGES = Counter("khabar_pages", "Raw pages taken in, by outlet.", ["source"])
@@ -18,7 +17,8 @@ ARTICLE_LABELS = Counter(
     "khabar_article_labels", "Articles published to a label topic.", ["label", "lang"]
 )
 DUPLICATES = Counter("khabar_duplicates", "Duplicate notices published, by method.", ["method"])
-DEAD_LETTERS = Counter("khabar_dead_letters", "Dead letters published, by reason.", ["reason"])
+DEAD_LETTERS = Counter("khabar_dead_letters", "Dead letters published, by reason and stage.",
+                       ["reason", "stage"])
 STAGE_SECONDS = Histogram(
     "khabar_stage_seconds", "Processing time per stage and record.", ["stage"],
     buckets=(0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0),
@@ -43,6 +43,16 @@ SKIPPED_OFFSETS = Counter(
     "Offsets missing from a partition's fetched records, which faust counts as processed "
     "(compaction and transaction markers; on khabar's own topics, skipped records).",
     ["topic"],
+)
+DEDUP_REPLAY_FAILURES = Counter(
+    "khabar_dedup_replay_failures",
+    "dedup_docs changelog records replayed into dedup_docs but left out of the derived dedup "
+    "tables (LSH buckets, exact hashes, expiry index, stories): they drift from dedup_docs.",
+)
+DEDUP_REFINGERPRINTED = Counter(
+    "khabar_dedup_refingerprinted",
+    "Dedup candidates whose fingerprint was of another parameter version, fingerprinted again "
+    "from their text (a rolling upgrade's overlap).",
 )
 REBALANCES = Counter("khabar_rebalances", "Consumer group rebalances this worker went through.")
 BUILD_INFO = Gauge("khabar_build_info", "Build information.", ["version", "classifier_version"])

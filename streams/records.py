@@ -2,7 +2,7 @@
 
 One builder per record kind, matching ``../shared/docs/contract.md`` and the JSON Schema files
 under ``streams/schemas/`` (``schema_for(kind)``), which tests validate real output against
-and which downstream services can use too. ``SCHEMA_VERSION`` bumps on any rename or removal.
+and which downstream services can use too.
 """
 
 from __future__ import annotations
@@ -16,11 +16,7 @@ from typing import Any
 
 import orjson
 
-SCHEMA_VERSION = 1
 KINDS = ("raw_page", "article", "duplicate", "dead_letter")
-DEAD_LETTER_REASONS = (
-    "invalid_json", "not_an_object", "schema", "empty_text", "too_large", "encoding", "internal",
-)
 
 Record = dict[str, Any]
 
@@ -77,7 +73,7 @@ def dead_letter(
     stage: str = "ingest",
 ) -> Record:
     """A dead letter keeping the original bytes (text if UTF-8, else base64), truncated."""
-    if reason not in DEAD_LETTER_REASONS:
+    if reason not in dead_letter_reasons():
         raise ValueError(f"unknown dead-letter reason {reason!r}")
     kept = payload[:payload_limit]
     try:
@@ -99,3 +95,10 @@ def schema_for(kind: str) -> dict[str, Any]:
         raise ValueError(f"unknown record kind {kind!r}")
     text = resources.files("streams.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
     return dict(json.loads(text))
+
+
+@cache
+def dead_letter_reasons() -> frozenset[str]:
+    """The dead-letter reasons: the ``reason`` enum of the dead letter's schema, their one
+    list."""
+    return frozenset(schema_for("dead_letter")["properties"]["reason"]["enum"])

@@ -20,6 +20,8 @@ ENV_VARS: tuple[str, ...] = (
     "KHABAR_TOPIC_PREFIX",
     "KHABAR_PARTITIONS",
     "KHABAR_REPLICATION_FACTOR",
+    "KHABAR_MIN_INSYNC_REPLICAS",
+    "KHABAR_RETENTION_HOURS",
     "KHABAR_STORE",
     "KHABAR_ROCKSDB_MEMORY_MB",
     "KHABAR_DATA_DIR",
@@ -66,6 +68,11 @@ class Settings:
     topic_prefix: str = "articles"
     partitions: int = 8
     replication_factor: int = 1
+    #: Replicas that must have a write before the broker acknowledges it (the worker produces
+    #: with acks=all): with a replication factor of 3, 2 survives the loss of one broker.
+    min_insync_replicas: int = 1
+    #: How long the topics the worker creates keep records (the changelogs are compacted).
+    retention_hours: int = 7 * 24
     store: str = "rocksdb://"
     #: RocksDB memory of all state tables together: memtables and block caches.
     rocksdb_memory_mb: int = 128
@@ -122,6 +129,11 @@ class Settings:
             partitions=_int("KHABAR_PARTITIONS", get("KHABAR_PARTITIONS"), d.partitions, 1, 1024),
             replication_factor=_int("KHABAR_REPLICATION_FACTOR", get("KHABAR_REPLICATION_FACTOR"),
                                     d.replication_factor, 1, 16),
+            min_insync_replicas=_int("KHABAR_MIN_INSYNC_REPLICAS",
+                                     get("KHABAR_MIN_INSYNC_REPLICAS"),
+                                     d.min_insync_replicas, 1, 16),
+            retention_hours=_int("KHABAR_RETENTION_HOURS", get("KHABAR_RETENTION_HOURS"),
+                                 d.retention_hours, 1, 24 * 365 * 10),
             store=_store(get("KHABAR_STORE") or d.store),
             rocksdb_memory_mb=_int("KHABAR_ROCKSDB_MEMORY_MB", get("KHABAR_ROCKSDB_MEMORY_MB"),
                                    d.rocksdb_memory_mb, 16, 1 << 20),
@@ -158,7 +170,30 @@ class Settings:
             ssl_keyfile=_existing_file("KHABAR_SSL_KEYFILE", get("KHABAR_SSL_KEYFILE")),
         )
         settings._check_security()
+        settings._check_replication()
         return settings
+
+    def topic_configs(self, *, changelog: bool = False) -> dict[str, str]:
+        """Broker configs for a topic the worker creates: ``min.insync.replicas`` and, for a
+        changelog, compaction, else a retention time.
+
+        None on the embedded broker: Tansu is one node with no replicas to wait for.
+        """
+        if self.embedded:
+            return {}
+        configs = {"min.insync.replicas": str(self.min_insync_replicas)}
+        if changelog:
+            configs["cleanup.policy"] = "compact"
+        else:
+            configs["retention.ms"] = str(self.retention_hours * 3_600_000)
+        return configs
+
+    def _check_replication(self) -> None:
+        if self.min_insync_replicas > self.replication_factor:
+            raise SettingsError(
+                f"KHABAR_MIN_INSYNC_REPLICAS={self.min_insync_replicas} is more than "
+                f"KHABAR_REPLICATION_FACTOR={self.replication_factor}: every write would fail"
+            )
 
     def _check_security(self) -> None:
         if self.security_protocol.startswith("SASL"):
@@ -171,6 +206,33 @@ class Settings:
             raise SettingsError("KHABAR_SSL_CERTFILE and KHABAR_SSL_KEYFILE go together")
         if self.embedded and self.security_protocol != "PLAINTEXT":
             raise SettingsError("KHABAR_BROKER_PROFILE=embedded speaks PLAINTEXT only")
+
+
+def worker_environment(settings: Settings, base: Mapping[str, str] | None = None,
+                       **extra: str) -> dict[str, str]:
+    """The environment of a ``khabar worker`` child process running with ``settings``:
+    ``base`` (default ``os.environ``) without its ``KHABAR_*`` variables, the variables that
+    reproduce ``settings`` (secrets excluded: they stay out of child environments), then
+    ``extra``."""
+    env = {k: v for k, v in (os.environ if base is None else base).items()
+           if not k.startswith("KHABAR_")}
+    env.update({
+        "KHABAR_BROKER": settings.broker,
+        "KHABAR_BROKER_PROFILE": settings.broker_profile,
+        "KHABAR_TOPIC_PREFIX": settings.topic_prefix,
+        "KHABAR_PARTITIONS": str(settings.partitions),
+        "KHABAR_STORE": settings.store,
+        "KHABAR_DATA_DIR": str(settings.data_dir),
+        "KHABAR_APP_ID": settings.app_id,
+        "KHABAR_WEB_HOST": settings.web_host,
+        "KHABAR_WEB_PORT": str(settings.web_port),
+        "KHABAR_MAX_MESSAGE_BYTES": str(settings.max_message_bytes),
+        "KHABAR_DEDUP_WINDOW": str(settings.dedup_window_seconds),
+        "KHABAR_LOG_LEVEL": settings.log_level,
+        **({"KHABAR_TAXONOMY": str(settings.taxonomy)} if settings.taxonomy else {}),
+    })
+    env.update(extra)
+    return env
 
 
 def _broker(value: str) -> str:

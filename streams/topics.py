@@ -8,7 +8,7 @@ it has a single partition so that every copy of a story meets the same dedup sta
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import faust
@@ -66,15 +66,17 @@ class Topology:
     dedup: faust.TopicT
 
 
-def declare(app: faust.App, prefix: str, labels: Iterable[str], partitions: int) -> Topology:
+def declare(app: faust.App, prefix: str, labels: Iterable[str], partitions: int,
+            config: Mapping[str, str] | None = None) -> Topology:
     """Declare the agents' source topics on ``app``; values and keys are bytes we (de)serialise
-    with orjson."""
+    with orjson. ``config`` holds the broker configs a topic gets when it is created
+    (``Settings.topic_configs``)."""
     names = TopicNames(prefix, tuple(labels))
 
     def topic(name: str, count: int = partitions) -> faust.TopicT:
         return app.topic(
             name, partitions=count, key_serializer="raw", value_serializer="raw",
-            acks=True, internal=True,
+            acks=True, internal=True, config=dict(config or {}),
         )
 
     return Topology(

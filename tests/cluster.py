@@ -19,10 +19,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from agents.demo import settings_env
 from agents.kafka_io import Sent, consume, ensure_topics, publish
 from streams.embedded import EmbeddedBroker, free_port, terminate
-from streams.settings import Settings
+from streams.settings import Settings, worker_environment
 from streams.topics import TopicNames
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,9 +43,7 @@ class WorkerProcess:
     def __init__(self, settings: Settings, log_path: Path, extra_env: dict[str, str] | None = None):
         self.settings = settings
         self.log_path = log_path
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-        env.update(settings_env(settings))
-        env.update(extra_env or {})
+        env = worker_environment(settings, **(extra_env or {}))
         self.log = log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "agents.cli", "worker"], cwd=REPO, env=env,

@@ -4,7 +4,16 @@ Score of a label = sum over its matched terms of ``weight * sat(m)``, where ``m`
 zone weight of each mention (title > lead > body, reduced by suppressing cues) and
 ``sat(m) = m`` below 1 and ``1 + ln(m)`` above, so repeated mentions saturate. The raw score goes
 through the label's logistic calibration for the article's language; labels at or over their
-threshold are assigned. All tables are built once, at load.
+threshold are assigned when they also pass their gates, all data in the taxonomy:
+
+- the main-subject test: enough of the label's score from the title and lead, or a large score
+  from the whole article, so that a passing mention does not label;
+- context requirements: a label such as ``peace_talks`` needs cues of an armed conflict;
+- context vetoes: cues of another setting (labour relations, sport, business) that outweigh the
+  label's own context hold it back.
+
+Contexts are named cue sets scored like a label's terms. :meth:`Classifier.explain` gives every
+figure and the cues behind each gate. All tables are built once, at load.
 """
 
 from __future__ import annotations
@@ -19,10 +28,10 @@ from pathlib import Path
 
 from agents.classify.countries import DATA_FILE, Place, build_gazetteer
 from agents.classify.lexicon import Lexicon, Match, Pattern
-from agents.classify.taxonomy import LabelSpec, TaxonomyError, load_taxonomy
+from agents.classify.taxonomy import ContextSpec, LabelSpec, TaxonomyError, Term, load_taxonomy
 from agents.ingest.normalize import normalize
 
-__all__ = ["Classification", "Classifier", "TaxonomyError"]
+__all__ = ["Classification", "Classifier", "Explanation", "TaxonomyError", "Verdict"]
 
 DEFAULT_TAXONOMY = Path(__file__).with_name("taxonomy.toml")
 _PUNCT = string.punctuation + "«»“”‘’،؛؟…–—·•|"
@@ -40,6 +49,43 @@ class Classification:
 
 
 @dataclass(frozen=True, slots=True)
+class Verdict:
+    """One label's figures for one article, and the gates that decided it."""
+
+    label: str
+    score: float  # calibrated score of the raw score
+    raw: float  # the whole article's raw score
+    lead: float  # the raw score of the mentions in the title and lead
+    passed: bool  # the score reached the label's threshold
+    assigned: bool  # passed, and no gate failed
+    evidence: list[str]
+    gates: list[str]  # each gate checked, with the figures and cues behind it
+    blocked: str | None  # the first gate that fails (the label is held back if its score passed)
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """What :meth:`Classifier.explain` found in one article."""
+
+    verdicts: list[Verdict]
+    contexts: dict[str, tuple[float, list[str]]]  # context -> (score, cues found)
+    countries: list[str]
+
+
+@dataclass(slots=True)
+class _Scan:
+    """The raw figures of one article: per label and context (a slot) its raw score."""
+
+    raw: list[float]
+    lead: list[float]
+    mass: dict[Pattern, float]  # zone-weighted mentions of each pattern found
+    cut: dict[tuple[int, Pattern], float]  # (slot, pattern) -> mentions taken by suppress rules
+    first: dict[Pattern, tuple[int, int]]  # each pattern's first mention (token span)
+    tokens: _Tokens
+    matches: list[Match]
+
+
+@dataclass(frozen=True, slots=True)
 class _Rule:
     label: int
     terms: frozenset[Pattern]  # the label's terms that the rule weakens
@@ -49,14 +95,15 @@ class _Rule:
 
 @dataclass(slots=True)
 class _Tokens:
-    """Resolved tokens of one article (``None`` for unknown words and paragraph breaks), each
-    token's zone, and per paragraph its whitespace chunks with their resolved tokens, from
-    which :meth:`surface` finds the text of a match (only evidence needs it)."""
+    """Resolved tokens of one article (``None`` for unknown words and paragraph breaks), where
+    its title and lead end, and per paragraph its whitespace chunks with their resolved tokens,
+    from which :meth:`surface` finds the text of a match (only evidence needs it)."""
 
     words: list[str | None]
-    zones: list[int]
     segments: list[tuple[list[str], list[tuple[str | None, ...]]]]
     starts: list[int]  # index of each segment's first token
+    title_end: int = 0  # tokens before this are the title's
+    lead_end: int = 0  # tokens from the title's end to this are the lead's (breaks excepted)
     ends: dict[int, list[int]] = field(default_factory=dict)  # segment -> tokens to each chunk
 
     def surface(self, start: int, end: int) -> str:
@@ -83,9 +130,19 @@ class Classifier:
     """Lexicon classifier configured by a taxonomy file."""
 
     def __init__(self, labels: tuple[LabelSpec, ...], zone_weights: tuple[float, float, float],
-                 lead: tuple[int, int], version: str) -> None:
+                 lead: tuple[int, int], version: str,
+                 contexts: tuple[ContextSpec, ...] = ()) -> None:
         self._specs = labels
         self.labels: tuple[str, ...] = tuple(spec.name for spec in labels)
+        self.contexts: tuple[str, ...] = tuple(c.name for c in contexts)
+        # slots: labels first, then contexts (a context's slot is len(labels) + its index)
+        self._slot = {name: len(labels) + i for i, name in enumerate(self.contexts)}
+        self._slots = len(labels) + len(contexts)
+        # per label, its gates with the contexts' slots resolved once
+        self._requires = [[(tuple(self._slot[c] for c in r.contexts), r) for r in spec.require]
+                          for spec in labels]
+        self._vetoes = [[(self._slot[v.context], tuple(self._slot[c] for c in v.unless), v)
+                         for v in spec.veto] for spec in labels]
         self.version = version
         self._zone_weights = zone_weights
         self._lead_paragraphs, self._lead_tokens = lead
@@ -93,19 +150,12 @@ class Classifier:
         self._terms: dict[Pattern, list[tuple[int, float]]] = {}
         self._cues: dict[Pattern, list[int]] = {}
         self._rules: list[_Rule] = []
+        own_terms = [self._add_terms(li, f"label '{spec.name}'", spec.terms)
+                     for li, spec in enumerate(labels)]
+        for ci, context in enumerate(contexts):
+            self._add_terms(len(labels) + ci, f"context '{context.name}'", context.terms)
         for li, spec in enumerate(labels):
-            own: set[Pattern] = set()
-            for term in spec.terms:
-                pattern = self._lexicon.add(term.text, exact=term.exact)
-                if not pattern:
-                    raise TaxonomyError(f"label '{spec.name}': term {term.text!r} normalises to "
-                                        "nothing")
-                entries = self._terms.setdefault(pattern, [])
-                if any(lj == li for lj, _ in entries):
-                    raise TaxonomyError(f"label '{spec.name}': term {term.text!r} duplicates "
-                                        "another term of the label (same normalised form)")
-                entries.append((li, term.weight))
-                own.add(pattern)
+            own = own_terms[li]
             for rule in spec.suppress:
                 # Targets that are no term of the label are registered, but weaken nothing.
                 targets = own if "*" in rule.terms else own.intersection(
@@ -116,6 +166,20 @@ class Classifier:
         self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
         self._chunk_cache: dict[str, tuple[str | None, ...]] = {}
 
+    def _add_terms(self, slot: int, owner: str, terms: tuple[Term, ...]) -> set[Pattern]:
+        own: set[Pattern] = set()
+        for term in terms:
+            pattern = self._lexicon.add(term.text, exact=term.exact)
+            if not pattern:
+                raise TaxonomyError(f"{owner}: term {term.text!r} normalises to nothing")
+            entries = self._terms.setdefault(pattern, [])
+            if any(lj == slot for lj, _ in entries):
+                raise TaxonomyError(f"{owner}: term {term.text!r} duplicates another term "
+                                    "(same normalised form)")
+            entries.append((slot, term.weight))
+            own.add(pattern)
+        return own
+
     @classmethod
     def from_file(cls, path: Path | None = None) -> Classifier:
         """Load and validate a taxonomy (default: the bundled ``taxonomy.toml``)."""
@@ -125,76 +189,180 @@ class Classifier:
         s = taxonomy.scoring
         try:
             return cls(taxonomy.labels, (s.title, s.lead, s.body),
-                       (s.lead_paragraphs, s.lead_tokens), digest[:12])
+                       (s.lead_paragraphs, s.lead_tokens), digest[:12], taxonomy.contexts)
         except TaxonomyError as exc:
             raise TaxonomyError(f"{path}: {exc}") from exc
 
     def classify(self, *, title: str | None, text: str, lang: str) -> Classification:
         """Labels, a score in [0, 1] for every label, evidence and countries of one article."""
-        tokens = self._tokenise(title, text)
-        matches = self._lexicon.scan(tokens.words)
-        factors = self._suppression(matches)
-        mass: dict[tuple[int, Pattern], float] = {}
-        spans: dict[tuple[int, Pattern], list[tuple[int, int]]] = {}
-        weights = self._zone_weights
-        for k, (pattern, start, end) in enumerate(matches):
-            for li, _ in self._terms.get(pattern, ()):
-                key = (li, pattern)
-                mass[key] = mass.get(key, 0.0) + weights[tokens.zones[start]] * factors.get(
-                    (k, li), 1.0)
-                spans.setdefault(key, []).append((start, end))
-        raw = [0.0] * len(self._specs)
-        contrib: dict[tuple[int, Pattern], float] = {}
-        for (li, pattern), m in mass.items():
-            for lj, weight in self._terms[pattern]:
-                if lj == li:
-                    value = weight * _sat(m)
-                    raw[li] += value
-                    contrib[(li, pattern)] = value
+        scan = self._scan(title, text)
         scores: dict[str, float] = {}
         labels: list[str] = []
         evidence: dict[str, list[str]] = {}
         for li, spec in enumerate(self._specs):
-            center, slope = spec.calibration.get(lang, spec.calibration["default"])
-            score = round(1.0 / (1.0 + math.exp(-slope * (raw[li] - center))), 4)
-            scores[spec.name] = score
-            if score >= spec.threshold:
+            score = scores[spec.name] = self._calibrated(li, scan.raw[li], lang)
+            if score >= spec.threshold and self._blocked(li, scan, lang) is None:
                 labels.append(spec.name)
-                evidence[spec.name] = self._evidence(li, contrib, spans, tokens)
-        return Classification(labels, scores, evidence, self._countries(matches, tokens))
+                evidence[spec.name] = self._evidence(li, scan)
+        return Classification(labels, scores, evidence, self._countries(scan.matches, scan.tokens))
+
+    def explain(self, *, title: str | None, text: str, lang: str) -> Explanation:
+        """Every label's figures and gates, and every context's score with its cues."""
+        scan = self._scan(title, text)
+        verdicts = []
+        for li, spec in enumerate(self._specs):
+            score = self._calibrated(li, scan.raw[li], lang)
+            gates: list[str] = []
+            blocked = self._blocked(li, scan, lang, gates)
+            passed = score >= spec.threshold
+            verdicts.append(Verdict(spec.name, score, round(scan.raw[li], 3),
+                                    round(scan.lead[li], 3), passed, passed and blocked is None,
+                                    self._evidence(li, scan), gates, blocked))
+        contexts = {name: (round(scan.raw[slot], 3), self._evidence(slot, scan))
+                    for name, slot in self._slot.items()}
+        return Explanation(verdicts, contexts, self._countries(scan.matches, scan.tokens))
+
+    def cutoff(self, label: str, lang: str) -> float:
+        """The raw score at which ``label`` reaches its threshold in ``lang``."""
+        spec = self._specs[self.labels.index(label)]
+        center, slope = spec.calibration.get(lang, spec.calibration["default"])
+        return center + math.log(spec.threshold / (1.0 - spec.threshold)) / slope
+
+    def _calibrated(self, li: int, raw: float, lang: str) -> float:
+        spec = self._specs[li]
+        center, slope = spec.calibration.get(lang, spec.calibration["default"])
+        return round(1.0 / (1.0 + math.exp(-slope * (raw - center))), 4)
+
+    def _scan(self, title: str | None, text: str) -> _Scan:
+        tokens = self._tokenise(title, text)
+        matches = self._lexicon.scan(tokens.words)
+        factors = self._suppression(matches)
+        terms, weights = self._terms, self._zone_weights
+        title_end, lead_end = tokens.title_end, tokens.lead_end
+        # pattern -> zone-weighted mentions, all and in the title and lead; the suppress rules'
+        # reductions, which are per label, are kept apart as (slot, pattern) -> change
+        mass: dict[Pattern, float] = {}
+        lead_mass: dict[Pattern, float] = {}
+        first: dict[Pattern, tuple[int, int]] = {}
+        cut: dict[tuple[int, Pattern], float] = {}
+        lead_cut: dict[tuple[int, Pattern], float] = {}
+        for k, (pattern, start, end) in enumerate(matches):
+            if pattern not in terms:
+                continue
+            zone = _TITLE if start < title_end else _LEAD if start < lead_end else _BODY
+            m = weights[zone]
+            mass[pattern] = mass.get(pattern, 0.0) + m
+            if zone != _BODY:
+                lead_mass[pattern] = lead_mass.get(pattern, 0.0) + m
+            if pattern not in first:
+                first[pattern] = (start, end)
+            if factors:
+                for slot, _ in terms[pattern]:
+                    factor = factors.get((k, slot))
+                    if factor is not None:
+                        key = (slot, pattern)
+                        cut[key] = cut.get(key, 0.0) + m * (1.0 - factor)
+                        if zone != _BODY:
+                            lead_cut[key] = lead_cut.get(key, 0.0) + m * (1.0 - factor)
+        raw = [0.0] * self._slots
+        lead = [0.0] * self._slots
+        for pattern, m in mass.items():
+            lm = lead_mass.get(pattern, 0.0)
+            for slot, weight in terms[pattern]:
+                if cut:
+                    key = (slot, pattern)
+                    raw[slot] += weight * _sat(m - cut.get(key, 0.0))
+                    if lm:
+                        lead[slot] += weight * _sat(lm - lead_cut.get(key, 0.0))
+                else:
+                    raw[slot] += weight * _sat(m)
+                    if lm:
+                        lead[slot] += weight * _sat(lm)
+        return _Scan(raw, lead, mass, cut, first, tokens, matches)
+
+    def _blocked(self, li: int, scan: _Scan, lang: str,
+                 gates: list[str] | None = None) -> str | None:
+        """The first gate that holds label ``li`` back (None: none does). With ``gates``, every
+        gate is checked and described there, with the cues behind it."""
+        spec = self._specs[li]
+        raw = scan.raw
+        blocked: str | None = None
+        subject = spec.subject.get(lang)
+        if subject is not None:
+            ok = scan.lead[li] >= subject.lead or raw[li] >= subject.whole
+            if gates is not None or not ok:
+                note = (f"subject: title+lead {scan.lead[li]:.2f} (needs {subject.lead:g}) or "
+                        f"whole {raw[li]:.2f} (needs {subject.whole:g})")
+                blocked = blocked or (None if ok else note)
+                if gates is None:
+                    return blocked
+                gates.append(("ok   " if ok else "FAIL ") + note)
+        for slots, require in self._requires[li]:
+            have = 0.0
+            for slot in slots:
+                have += raw[slot]
+            ok = have >= require.min
+            if gates is not None or not ok:
+                note = (f"require {'+'.join(require.contexts)}: {have:.2f} (needs "
+                        f"{require.min:g}) {self._context_cues(require.contexts, scan)}")
+                blocked = blocked or (None if ok else note)
+                if gates is None:
+                    return blocked
+                gates.append(("ok   " if ok else "FAIL ") + note)
+        for slot, slots, veto in self._vetoes[li]:
+            against = raw[slot]
+            if against < veto.min and gates is None:
+                continue
+            unless = 0.0
+            for other in slots:
+                unless += raw[other]
+            fires = against >= veto.min and against > unless
+            if gates is not None or fires:
+                note = (f"veto {veto.context}: {against:.2f} (fires at {veto.min:g}"
+                        + (f", over {'+'.join(veto.unless)} {unless:.2f}" if veto.unless else "")
+                        + f") {self._context_cues((veto.context,), scan)}")
+                blocked = blocked or (note if fires else None)
+                if gates is None:
+                    return blocked
+                gates.append(("FIRE " if fires else "ok   ") + note)
+        return blocked
+
+    def _context_cues(self, contexts: tuple[str, ...], scan: _Scan) -> str:
+        found = [cue for c in contexts for cue in self._evidence(self._slot[c], scan)]
+        return "[" + ", ".join(found[:_EVIDENCE_MAX]) + "]"
 
     def _tokenise(self, title: str | None, text: str) -> _Tokens:
         cache = self._chunk_cache  # chunk -> its tokens, resolved to canonical words (or None)
         if len(cache) >= _CHUNK_CACHE_LIMIT:
             cache.clear()
-        segments: list[tuple[str, int]] = [(title, _TITLE)] if title else []
+        out = _Tokens([], [], [])
+        words, segments, starts = out.words, out.segments, out.starts
+        known, flatten = cache.__getitem__, chain.from_iterable
         lead_left, lead_tokens = self._lead_paragraphs, self._lead_tokens
-        for paragraph in text.splitlines():
-            if paragraph.strip():
-                segments.append((paragraph, _LEAD if lead_left > 0 else _BODY))
-                lead_left -= 1
-        out = _Tokens([], [], [], [])
-        words, zones, get, flatten = out.words, out.zones, cache.get, chain.from_iterable
-        for segment, zone in segments:
+        in_title = bool(title)
+        for segment in chain((title,), text.splitlines()) if title else text.splitlines():
             raw = segment.split()
-            resolved = list(map(get, raw))
-            if None in resolved:
-                resolved = [r if r is not None else self._resolve_chunk(c)
-                            for c, r in zip(raw, resolved, strict=True)]
+            if not raw:
+                in_title = False  # a blank title is no title
+                continue
+            try:
+                resolved = list(map(known, raw))
+            except KeyError:  # a chunk not seen before
+                resolved = [cache[c] if c in cache else self._resolve_chunk(c) for c in raw]
             start = len(words)
             words.extend(flatten(resolved))  # chunks that normalise to nothing add nothing
-            n = len(words) - start
-            if zone == _LEAD:  # only the first ``lead_tokens`` tokens of the lead paragraphs
-                lead = min(n, max(0, lead_tokens))
-                lead_tokens = lead_tokens - lead if lead == n else -1
-                zones.extend([_LEAD] * lead)
-                zones.extend([_BODY] * (n - lead))
-            else:
-                zones.extend([zone] * n)
+            if in_title:
+                out.title_end = out.lead_end = len(words)
+                in_title = False
+            elif lead_left > 0:  # only the first ``lead_tokens`` tokens of the lead paragraphs
+                lead_left -= 1
+                if lead_tokens > 0:
+                    lead = min(len(words) - start, lead_tokens)
+                    lead_tokens -= lead
+                    out.lead_end = start + lead
             words.append(None)  # phrases never cross a paragraph
-            zones.append(_BODY)
-            out.segments.append((raw, resolved))
-            out.starts.append(start)
+            segments.append((raw, resolved))
+            starts.append(start)
         return out
 
     def _resolve_chunk(self, chunk: str) -> tuple[str | None, ...]:
@@ -224,13 +392,19 @@ class Classifier:
                 factors[key] = min(factors.get(key, 1.0), rule.factor)
         return factors
 
-    def _evidence(self, li: int, contrib: dict[tuple[int, Pattern], float],
-                  spans: dict[tuple[int, Pattern], list[tuple[int, int]]],
-                  tokens: _Tokens) -> list[str]:
-        ranked = sorted((v, p) for (lj, p), v in contrib.items() if lj == li and v > 0)
+    def _evidence(self, slot: int, scan: _Scan) -> list[str]:
+        """The text of the strongest terms behind a label's or a context's score."""
+        ranked = []
+        for pattern, m in scan.mass.items():
+            for lj, weight in self._terms[pattern]:
+                if lj == slot:
+                    value = weight * _sat(m - scan.cut.get((lj, pattern), 0.0))
+                    if value > 0:
+                        ranked.append((value, pattern))
+        ranked.sort()
         found: list[str] = []
         for _, pattern in reversed(ranked):
-            surface = tokens.surface(*spans[(li, pattern)][0]).strip(_PUNCT)
+            surface = scan.tokens.surface(*scan.first[pattern]).strip(_PUNCT)
             if surface and surface not in found:
                 found.append(surface)
             if len(found) >= _EVIDENCE_MAX:
@@ -248,7 +422,7 @@ class Classifier:
             if place is None:
                 continue
             count[place.code] = count.get(place.code, 0) + 1
-            if tokens.zones[start] != _BODY:
+            if start < tokens.lead_end:
                 prominent[place.code] = True
             if not place.ambiguous:
                 certain.add(place.code)

@@ -32,7 +32,7 @@ def _pycountry_names() -> dict[str, set[str]]:
         arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
         translate = arabic.gettext
     except OSError:
-        translate = str
+        translate = gettext.NullTranslations().gettext  # names left in English
     names: dict[str, set[str]] = {}
     for country in pycountry.countries:
         keys = ("common_name", "official_name")

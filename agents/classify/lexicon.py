@@ -5,6 +5,16 @@ form pointing at the word as written in the data (its canonical form). A text to
 canonical word once (cached), then a single left-to-right scan finds the longest pattern (a tuple
 of canonical words) starting at each position. Longest match lets a phrase such as
 "strike vote" consume the "vote" inside it.
+
+A word written inside a phrase with its proclitics («المفوضية العليا للانتخابات») stands for the
+word it contains: once every word is registered, such a word is read as a text token would be
+(``ar_candidates``) and, when its first reading that is a registered word is another word, it
+is replaced by that word in its phrases and claims no forms of its own. Text «للانتخابات» then
+resolves to «انتخابات» everywhere, and the phrase still matches. Only readings that are
+unambiguous are taken: the stripped letters hold the article (لل, بال, وال ...) or the word
+left starts with ا («لاتفاق»); a bare و ف ب ل ك before another letter may be the stem's own
+(«ورقه», a paper, is not و + «رقه»). A word that is a whole term on its own is never replaced:
+«كوبا» stays a country even though «وبا» is a word of the data.
 """
 
 from __future__ import annotations
@@ -25,40 +35,71 @@ class Lexicon:
     """Words and phrases registered at load; ``scan`` is the per-article hot path."""
 
     def __init__(self) -> None:
+        self._words: dict[str, bool] = {}  # every data word, in order -> exact
+        self._by_first: dict[str, list[Pattern]] = {}  # patterns as written in the data
         self._forms: dict[str, tuple[str, bool]] = {}  # form -> (canonical word, exact)
-        self._listed: set[str] = set()  # forms written in the data (win over derived ones)
-        self._by_first: dict[str, list[Pattern]] = {}
+        self._index: dict[str, list[tuple[Pattern, Pattern]]] = {}  # (words as read, pattern)
+        self._settled = True
         self._cache: dict[str, str | None] = {}
 
     def add(self, text: str, *, exact: bool = False) -> Pattern:
         """Register a word or phrase; returns its pattern (empty when nothing is left)."""
         words = tuple(canonical(w) for w in normalize(text).split())
         for word in words:
-            self._register(word, exact)
+            self._words[word] = self._words.get(word, False) or exact
         if words:
             patterns = self._by_first.setdefault(words[0], [])
             if words not in patterns:
                 patterns.append(words)
                 patterns.sort(key=len, reverse=True)
+        self._settled = False
         self._cache.clear()
         return words
 
-    def _register(self, word: str, exact: bool) -> None:
-        if is_arabic(word):
-            forms = [word] if exact else ar_forms(word)
-        else:
-            forms = [word] if exact else [en_stem(word)]
-        for i, form in enumerate(forms):
-            listed = i == 0
-            old = self._forms.get(form)
-            if old is not None and (form in self._listed or not listed):
-                # keep the first claim, but an exact flag on the same word sticks
-                if old[0] == word and exact:
-                    self._forms[form] = (word, True)
+    def _settle(self) -> None:
+        """Build the form table and the scan index from every word and pattern registered."""
+        self._forms, refused = _form_table(self._words.items())
+        alone = {p[0] for group in self._by_first.values() for p in group if len(p) == 1}
+        replaced: dict[str, str] = {}
+        for word in self._words:
+            if is_arabic(word) and word not in alone:
+                inner = self._inner_word(word)
+                if inner is not None:
+                    replaced[word] = inner
+        if replaced:
+            owned = [form for form, (word, _) in self._forms.items() if word in replaced]
+            if refused.isdisjoint(owned):  # no other word wanted them: just let them go
+                for form in owned:
+                    del self._forms[form]
+            else:
+                self._forms, _ = _form_table(
+                    (w, x) for w, x in self._words.items() if w not in replaced)
+            for word in replaced:  # an inner word may itself carry clitics («وللانتخابات»)
+                while replaced[word] in replaced:
+                    replaced[word] = replaced[replaced[word]]
+        index: dict[str, list[tuple[Pattern, Pattern]]] = {}
+        for group in self._by_first.values():
+            for pattern in group:
+                read = tuple(replaced.get(w, w) for w in pattern)
+                entries = index.setdefault(read[0], [])
+                if all(read != other for other, _ in entries):
+                    entries.append((read, pattern))
+        for entries in index.values():
+            entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+        self._index = index
+        self._settled = True
+
+    def _inner_word(self, word: str) -> str | None:
+        """Another registered word that ``word`` reads as once proclitics are stripped."""
+        for form, suffix_stripped in ar_candidates(word):
+            if suffix_stripped:
+                return None
+            hit = self._forms.get(form) if form != word else None
+            if hit is None:
                 continue
-            self._forms[form] = (word, exact)
-            if listed:
-                self._listed.add(form)
+            stripped = word[: len(word) - len(form)]
+            return hit[0] if "ال" in stripped or "لل" in stripped or form[0] == "ا" else None
+        return None
 
     def resolve(self, token: str) -> str | None:
         """The canonical word a normalised token stands for, or None."""
@@ -66,6 +107,8 @@ class Lexicon:
             return self._cache[token]
         except KeyError:
             pass
+        if not self._settled:
+            self._settle()
         found = self._lookup(token)
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
@@ -88,19 +131,21 @@ class Lexicon:
 
     def scan(self, words: list[str | None]) -> list[Match]:
         """Longest-match scan over resolved tokens (``resolve`` of each token)."""
+        if not self._settled:
+            self._settle()
         matches: list[Match] = []
-        by_first = self._by_first
+        by_first = self._index
         n = len(words)
         free = 0  # tokens before this are inside an earlier match
         # Only positions whose word starts some pattern can start a match (found in C).
         for i in compress(range(n), map(by_first.__contains__, words)):
             if i < free:
                 continue
-            for pattern in by_first[words[i]]:  # type: ignore[index]
-                end = i + len(pattern)
+            for read, pattern in by_first[words[i]]:  # type: ignore[index]
+                end = i + len(read)
                 # A phrase is compared whole only when its second word matches (cheap test).
-                if end == i + 1 or (end <= n and words[i + 1] == pattern[1]
-                                    and tuple(words[i:end]) == pattern):
+                if end == i + 1 or (end <= n and words[i + 1] == read[1]
+                                    and tuple(words[i:end]) == read):
                     matches.append((pattern, i, end))
                     free = end
                     break
@@ -110,3 +155,29 @@ class Lexicon:
         """Every registered pattern (for validation and tests)."""
         for group in self._by_first.values():
             yield from group
+
+
+def _form_table(
+    words: Iterable[tuple[str, bool]],
+) -> tuple[dict[str, tuple[str, bool]], set[str]]:
+    """form -> (canonical word, exact), and the forms for which some word's claim was refused.
+    A form written in the data wins over a derived one; otherwise the first claim is kept. A
+    word marked exact anywhere registers no derived forms («سلام» exact does not claim
+    «سلامه», safety)."""
+    forms: dict[str, tuple[str, bool]] = {}
+    listed: set[str] = set()
+    refused: set[str] = set()
+    for word, exact in words:
+        if is_arabic(word):
+            derived = [word] if exact else ar_forms(word)
+        else:
+            derived = [word] if exact else [en_stem(word)]
+        for i, form in enumerate(derived):
+            old = forms.get(form)
+            if old is not None and (form in listed or i > 0):
+                refused.add(form)
+                continue
+            forms[form] = (word, exact)
+            if i == 0:
+                listed.add(form)
+    return forms, refused

@@ -1,9 +1,13 @@
 """Light morphology over normalised tokens (output of ``agents.ingest.normalize``).
 
-Arabic: a taxonomy word is registered with its inflected forms (feminine, sound plurals, nisba
-adjectives) unless it is marked exact; a text token is reduced by stripping proclitics (و ف ب ل
-ك and their combinations with the article ال) and pronoun suffixes, with ت restored to ه
-(folded ة) before a pronoun. Broken plurals are not derivable and are listed as terms.
+Arabic: a taxonomy word is registered with its inflected forms (feminine, sound plurals and
+their construct forms, duals, nisba adjectives) unless it is marked exact;
+a text token is reduced by stripping proclitics (و ف ب ل ك, the article ال and their
+combinations: ل + ال is written لل, «للانتخابات»; the future س only before a present-tense verb)
+and pronoun suffixes, with ت restored to ه (folded ة) before a pronoun.
+Broken plurals are not derivable and are listed as terms. A word whose first letters only look
+like proclitics («لجان», «فكره») is listed in ``AR_STEMS`` and is not stripped further. Words
+shorter than three letters register no inflected forms (their "forms" are other words).
 
 English: one deterministic suffix stemmer applied to both taxonomy words and tokens.
 
@@ -13,6 +17,8 @@ English: one deterministic suffix stemmer applied to both taxonomy words and tok
 'انتخابات'
 >>> [f for f, _ in ar_candidates("وللاجيين")][:4]
 ['وللاجيين', 'للاجيين', 'لاجيين', 'اجيين']
+>>> [f for f, _ in ar_candidates("للجان")]
+['للجان', 'لجان']
 >>> en_stem("negotiations"), en_stem("negotiated")
 ('negotiation', 'negotiat')
 """
@@ -21,21 +27,36 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-# Proclitic clusters, shortest first so the least-stripped reading is tried first.
+# Proclitic clusters, shortest first so the least-stripped reading is tried first; each with
+# whether it holds the future س, which only precedes the person prefix of a present-tense verb.
+_AR_FUTURE = {"س", "وس", "فس"}
 _AR_PREFIXES = tuple(
-    sorted(
+    (prefix, prefix in _AR_FUTURE)
+    for prefix in sorted(
         {
             "و", "ف", "ب", "ل", "ك", "ال", "لل",
             "وال", "فال", "بال", "كال", "ولل", "فلل", "وب", "فب", "ول", "فل", "وك", "فك",
-            "وبال", "فبال", "وكال", "فكال", "وس", "فس",
+            "وبال", "فبال", "وكال", "فكال", *_AR_FUTURE,
         },
-        key=len,
+        key=lambda prefix: (len(prefix), prefix),
     )
 )
+_AR_CLITIC_FIRST = frozenset(prefix[0] for prefix, _ in _AR_PREFIXES)
+_AR_PRESENT = ("ي", "ت", "ن", "ا")
 _AR_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "نا", "ه", "ك", "ي")
-_AR_INFLECT_MASC = ("ه", "ات", "ون", "ين", "ان", "ي", "يه", "يون", "يين", "يات")
+# ه ات: feminine; ون ين و: masculine plural (و and ي in construct); ان: dual
+_AR_INFLECT_MASC = ("ه", "ات", "ون", "ين", "و", "ان", "ي", "يه", "يون", "يين", "يات")
 _AR_INFLECT_FEM = ("ات", "تان", "تين", "ي", "يه", "يات")
 _AR_MIN = 3  # a stripped remainder shorter than this is never a taxonomy word
+# Words whose first letters are proclitic letters but belong to the stem, where stripping them
+# would reach another word («لجان» committees, not ل + «جان»; «فكره» an idea, not ف + «كره»),
+# and the idiom «بدوره» (in turn), which is not ب + «دورة» (a course or a session) once ة is
+# folded to ه.
+AR_STEMS = frozenset({
+    "لجان", "لجنه", "لدي", "لديه", "لديها", "لديهم", "بدايه", "بدايات", "فكره", "فكرته",
+    "بحري", "بحريه", "كرامه", "برقيه", "كافه", "كتله", "كتل", "وفاه", "وفيات", "بيان",
+    "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم",
+})
 _EN_MIN = 3
 
 
@@ -53,6 +74,8 @@ def canonical(word: str) -> str:
 
 def ar_forms(word: str) -> list[str]:
     """All surface forms (without clitics) that a non-exact canonical Arabic word registers."""
+    if len(word) < _AR_MIN:
+        return [word]
     if word.endswith("ه"):
         return [word] + [word[:-1] + s for s in _AR_INFLECT_FEM]
     return [word] + [word + s for s in _AR_INFLECT_MASC]
@@ -61,9 +84,17 @@ def ar_forms(word: str) -> list[str]:
 def ar_candidates(token: str) -> Iterator[tuple[str, bool]]:
     """Readings of a token, least stripped first, as ``(form, suffix_stripped)``."""
     stems = [token]
-    for prefix in _AR_PREFIXES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= _AR_MIN:
-            stems.append(token[len(prefix):])
+    if token[0] in _AR_CLITIC_FIRST and token not in AR_STEMS:
+        # the clusters that fit are prefixes of one another: each reading is shorter
+        for prefix, future in _AR_PREFIXES:
+            if not token.startswith(prefix) or len(token) - len(prefix) < _AR_MIN:
+                continue
+            rest = token[len(prefix):]
+            if future and not rest.startswith(_AR_PRESENT):
+                continue
+            stems.append(rest)
+            if rest in AR_STEMS:
+                break
     for stem in stems:
         yield stem, False
     for stem in stems:

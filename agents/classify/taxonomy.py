@@ -18,6 +18,20 @@ Layout (see the bundled ``taxonomy.toml`` for a full example)::
     terms = ["truce"]               # or ["*"] for every term of the label
     factor = 0.0                    # multiplier in [0, 1]
     window = 0                      # tokens either side; 0 = anywhere in the article
+    subject.en = { lead = 2.0, whole = 9.0 }  # main-subject test, per language (optional):
+                                    # raw score of at least ``lead`` from the title and lead,
+                                    # or of ``whole`` from the whole article
+    [[labels.<name>.require]]       # the label needs this much context score, summed over
+    contexts = ["armed_conflict"]   # the listed contexts
+    min = 1.0
+    [[labels.<name>.veto]]          # a context that vetoes the label when it scores ``min`` or
+    context = "labour"              # more and more than the ``unless`` contexts together
+    min = 2.0
+    unless = ["armed_conflict"]     # optional
+
+    [contexts.<name>]               # a named set of cue terms scored like a label's terms
+    terms.ar = { ... }
+    terms.en = { ... }
 """
 
 from __future__ import annotations
@@ -25,13 +39,15 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 _LABEL_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
-_LABEL_KEYS = {"description", "threshold", "calibration", "terms", "suppress"}
+_LABEL_KEYS = {"description", "threshold", "calibration", "terms", "suppress", "subject",
+               "require", "veto"}
 _SUPPRESS_KEYS = {"cues", "terms", "factor", "window"}
+_CONTEXT_KEYS = {"description", "terms"}
 
 
 class TaxonomyError(Exception):
@@ -54,12 +70,44 @@ class Suppress:
 
 
 @dataclass(frozen=True, slots=True)
+class Subject:
+    """Main-subject test: raw score from the title and lead, or from the whole article."""
+
+    lead: float
+    whole: float
+
+
+@dataclass(frozen=True, slots=True)
+class Require:
+    contexts: tuple[str, ...]
+    min: float
+
+
+@dataclass(frozen=True, slots=True)
+class Veto:
+    context: str
+    min: float
+    unless: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class LabelSpec:
     name: str
     threshold: float
     calibration: dict[str, tuple[float, float]]  # lang or "default" -> (center, slope)
     terms: tuple[Term, ...]
     suppress: tuple[Suppress, ...]
+    subject: dict[str, Subject] = field(default_factory=dict)  # lang -> test
+    require: tuple[Require, ...] = ()
+    veto: tuple[Veto, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ContextSpec:
+    """Cue terms that describe a setting (armed conflict, labour relations, sport...)."""
+
+    name: str
+    terms: tuple[Term, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +124,7 @@ class Taxonomy:
     labels: tuple[LabelSpec, ...]
     scoring: Scoring
     raw: bytes
+    contexts: tuple[ContextSpec, ...] = ()
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
@@ -88,14 +137,35 @@ def load_taxonomy(path: Path) -> Taxonomy:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TaxonomyError(f"{path}: not valid UTF-8 TOML: {exc}") from exc
-    unknown = set(data) - {"scoring", "labels"}
+    unknown = set(data) - {"scoring", "labels", "contexts"}
     if unknown:
         raise TaxonomyError(f"{path}: unknown top-level key(s): {', '.join(sorted(unknown))}")
     labels = data.get("labels")
     if not isinstance(labels, dict) or not labels:
         raise TaxonomyError(f"{path}: field 'labels': at least one [labels.<name>] is required")
+    contexts = data.get("contexts", {})
+    if not isinstance(contexts, dict):
+        raise TaxonomyError(f"{path}: field 'contexts': must be a table of [contexts.<name>]")
+    context_specs = tuple(_context(path, name, body) for name, body in contexts.items())
     specs = tuple(_label(path, name, body) for name, body in labels.items())
-    return Taxonomy(labels=specs, scoring=_scoring(path, data.get("scoring", {})), raw=raw)
+    known = set(contexts)
+    for spec in specs:
+        named = [c for r in spec.require for c in r.contexts]
+        named += [c for v in spec.veto for c in (v.context, *v.unless)]
+        missing = sorted(set(named) - known)
+        if missing:
+            raise _fail(path, spec.name, "require/veto", f"unknown context(s): {missing}")
+    return Taxonomy(labels=specs, scoring=_scoring(path, data.get("scoring", {})), raw=raw,
+                    contexts=context_specs)
+
+
+def _context(path: Path, name: str, body: Any) -> ContextSpec:
+    where = f"{path}: context '{name}'"
+    if not _LABEL_NAME.fullmatch(name):
+        raise TaxonomyError(f"{where}: use lower-case letters, digits and '_'")
+    if not isinstance(body, dict) or set(body) - _CONTEXT_KEYS:
+        raise TaxonomyError(f"{where}: a table with terms (and an optional description)")
+    return ContextSpec(name, _terms(path, name, body.get("terms")))
 
 
 def _fail(path: Path, label: str, field: str, why: str) -> TaxonomyError:
@@ -140,7 +210,55 @@ def _label(path: Path, name: str, body: Any) -> LabelSpec:
     suppress = tuple(
         _suppress(path, name, i, s, known) for i, s in enumerate(body.get("suppress", []))
     )
-    return LabelSpec(name, float(threshold), _calibration(path, name, body), terms, suppress)
+    return LabelSpec(name, float(threshold), _calibration(path, name, body), terms, suppress,
+                     _subject(path, name, body.get("subject")),
+                     tuple(_require(path, name, i, r) for i, r in enumerate(
+                         _tables(path, name, "require", body.get("require", [])))),
+                     tuple(_veto(path, name, i, v) for i, v in enumerate(
+                         _tables(path, name, "veto", body.get("veto", [])))))
+
+
+def _tables(path: Path, name: str, field: str, data: Any) -> list[dict[str, Any]]:
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise _fail(path, name, field, f"write it as [[labels.{name}.{field}]] tables")
+    return data
+
+
+def _subject(path: Path, name: str, data: Any) -> dict[str, Subject]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise _fail(path, name, "subject", "a table of languages: subject.en = { lead, whole }")
+    out = {}
+    for lang, spec in data.items():
+        if not isinstance(spec, dict) or set(spec) != {"lead", "whole"} or not all(
+                _number(v) and v >= 0 for v in spec.values()):
+            raise _fail(path, name, f"subject.{lang}",
+                        "must be { lead = <number >= 0>, whole = <number >= 0> }")
+        out[lang] = Subject(float(spec["lead"]), float(spec["whole"]))
+    return out
+
+
+def _names(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, str) for v in value)
+
+
+def _require(path: Path, name: str, i: int, data: dict[str, Any]) -> Require:
+    field = f"require[{i}]"
+    if set(data) != {"contexts", "min"} or not _names(data["contexts"]) or not (
+            _number(data["min"]) and data["min"] > 0):
+        raise _fail(path, name, field, "needs contexts (list of names) and min (number > 0)")
+    return Require(tuple(data["contexts"]), float(data["min"]))
+
+
+def _veto(path: Path, name: str, i: int, data: dict[str, Any]) -> Veto:
+    field = f"veto[{i}]"
+    unless = data.get("unless", [])
+    if set(data) - {"context", "min", "unless"} or not isinstance(data.get("context"), str) or not (
+            _number(data.get("min")) and data["min"] > 0) or (unless and not _names(unless)):
+        raise _fail(path, name, field, "needs context (a name), min (number > 0), optional unless "
+                    "(list of names)")
+    return Veto(data["context"], float(data["min"]), tuple(unless))
 
 
 def _calibration(path: Path, name: str, body: dict[str, Any]) -> dict[str, tuple[float, float]]:

@@ -22,15 +22,17 @@ import base64
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from agents.dedup.fingerprint import (
     MIN_NUMBERS,
+    VERSION,
     Fingerprint,
     estimate,
     numbers_agree,
     word_containment,
 )
-from agents.dedup.state import HOUR, DedupState, stored_fingerprint
+from agents.dedup.state import HOUR, DedupState, doc_version, is_doc, stored_fingerprint
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
@@ -124,6 +126,7 @@ class Deduper:
             "n": fp.shingles,
             "x": list(fp.numbers),
             "w": base64.b64encode(fp.words).decode("ascii"),
+            "v": VERSION,
             "st": story_id,
             "src": source,
         }
@@ -141,8 +144,10 @@ class Deduper:
         docs = self.state.docs
         for article_id in self.state.pop_expired_ids(before_hour):
             doc = docs.get(article_id)
-            if doc is None or doc["t"] // HOUR >= before_hour:
-                continue  # dropped already, or decided again since a replay left it filed
+            if doc is None or not is_doc(doc) or doc["t"] // HOUR >= before_hour:
+                # dropped already, decided again since a replay left it filed, or replaced by
+                # a replayed record that is not a doc (counted then)
+                continue
             del docs[article_id]
             removed += 1
             copies = self.state.unfile(article_id, doc)
@@ -150,31 +155,33 @@ class Deduper:
                 self.on_story_expired(copies)
         return removed
 
-    def _live(self, article_id: str, event_time: float) -> dict | None:
-        doc = self.state.docs.get(article_id)
+    def _live(self, article_id: str, event_time: float) -> dict[str, Any] | None:
+        doc: dict[str, Any] | None = self.state.docs.get(article_id)
         if doc is None or abs(event_time - doc["t"]) > self.window:
             return None
         return doc
 
-    def _exact(self, article_id: str, fp: Fingerprint, event_time: float):
+    def _exact(self, article_id: str, fp: Fingerprint,
+               event_time: float) -> tuple[str, float, str] | None:
         other = self.state.exact.get(fp.content_hash)
         if other is None or other == article_id:
             return None
         doc = self._live(other, event_time)
         return None if doc is None else (doc["st"], 1.0, "exact")
 
-    def _near(self, article_id: str, fp: Fingerprint, event_time: float):
+    def _near(self, article_id: str, fp: Fingerprint,
+              event_time: float) -> tuple[str, float, str] | None:
         if fp.shingles < self.min_shingles:
             return None
         hits: Counter[str] = Counter()
         for key in fp.bands:
             hits.update(self.state.buckets.get(key, ()))
         hits.pop(article_id, None)
-        best = None
+        best: tuple[str, float, str] | None = None
         for other, _ in hits.most_common(self.max_candidates):
             doc = self._live(other, event_time)
-            if doc is None or doc["n"] < self.min_shingles:
-                continue
+            if doc is None or doc["n"] < self.min_shingles or doc_version(doc) != VERSION:
+                continue  # a signature of other parameters is not comparable: exact hash only
             similarity = self._similarity(fp, stored_fingerprint(doc))
             if similarity is not None and (best is None or similarity > best[1]):
                 best = (doc["st"], round(similarity, 4), "near")
@@ -196,7 +203,7 @@ class Deduper:
         return words if words >= self.word_threshold else None
 
 
-def _fields(decision: Decision) -> list:
+def _fields(decision: Decision) -> list[Any]:
     return [
         decision.canonical, decision.story_id, decision.duplicate_of, decision.similarity,
         decision.method, decision.copies,

@@ -23,8 +23,9 @@ sentence keeps almost no 5-gram, often no LSH band, but its words and figures.
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
 The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
-array at once with datasketch's own finalizer (``_fmix``) and permutation parameters: its
-``update_batch`` would first turn the array into a Python list and back. A unit test checks the
+array at once with MurmurHash3's finalizer (:mod:`agents.dedup.murmur`, as datasketch mixes)
+and datasketch's permutation parameters: its ``update_batch`` would first turn the array into a
+Python list and back. A unit test checks the
 signatures against ``datasketch.MinHash`` bit for bit.
 """
 
@@ -38,20 +39,22 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
-from datasketch.minhash import _fmix
+from datasketch import MinHash, MinHashLSH
+
+from agents.dedup.murmur import fmix32
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 LSH_JACCARD = 0.3
-BANDS, ROWS = _optimal_param(LSH_JACCARD, NUM_PERM, 0.1, 0.9)
+_LSH = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM, weights=(0.1, 0.9))
+BANDS, ROWS = _LSH.b, _LSH.r
 SEED = 1
 NUMBERS_CAP = 16
 MIN_NUMBERS = 2  # numbers two texts must share before their agreement counts
 WORDS_CAP = 80  # a text of at most this many distinct words keeps them all
 NUMBERS_RULE = 1  # which numbers number_hashes reads (_ORDINALS, digit runs): bump on any change
-#: Changes whenever a parameter above changes; stored fingerprints from other versions are refused.
+#: Changes whenever a parameter above changes. A fingerprint of another version is not compared
+#: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 VERSION = (f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
            f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}")
 
@@ -121,23 +124,55 @@ class Fingerprint:
         }
 
     @classmethod
-    def decode(cls, data: dict[str, Any]) -> Fingerprint:
-        """Inverse of :meth:`encode`. Raises ValueError on another parameter version or shape."""
-        if data.get("v") != VERSION:
-            raise ValueError(f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
-        signature = base64.b64decode(data["s"], validate=True)
+    def decode(cls, data: Any) -> Fingerprint | Undecodable:
+        """Inverse of :meth:`encode`; what is wrong with ``data`` as a value, never raised:
+        ``other_version`` for a fingerprint made with other parameters (its text can be
+        fingerprinted again), ``malformed`` for anything else."""
+        if not isinstance(data, dict):
+            return Undecodable("malformed",
+                               f"fingerprint is a {type(data).__name__}, not an object")
+        version = data.get("v")
+        if not isinstance(version, str) or not version:
+            return Undecodable("malformed", "fingerprint has no version")
+        if version != VERSION:
+            return Undecodable("other_version",
+                               f"fingerprint version {data.get('v')!r} is not {VERSION!r}")
+        encoded, shingles, content_hash = data.get("s"), data.get("n"), data.get("h")
+        if not (isinstance(encoded, str) and isinstance(content_hash, str) and content_hash
+                and type(shingles) is int and shingles >= 0):
+            return Undecodable("malformed", "fingerprint needs a string h and s and a count n")
+        try:
+            signature = base64.b64decode(encoded, validate=True)
+        except ValueError as exc:  # binascii.Error
+            return Undecodable("malformed", f"signature is not base64: {exc}")
         if len(signature) != NUM_PERM * 4:
-            raise ValueError(f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
-        shingles = int(data["n"])
-        numbers = tuple(map(int, data["x"]))
-        if len(numbers) > NUMBERS_CAP or not all(0 <= v <= 0xFFFFFFFF for v in numbers):
-            raise ValueError(f"numbers are not at most {NUMBERS_CAP} uint32 values")
-        words = base64.b64decode(data["w"], validate=True)
+            return Undecodable("malformed",
+                               f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
+        numbers, encoded_words = data.get("x"), data.get("w")
+        if not (isinstance(numbers, list) and len(numbers) <= NUMBERS_CAP
+                and all(type(v) is int and 0 <= v <= 0xFFFFFFFF for v in numbers)):
+            return Undecodable("malformed", f"numbers are not at most {NUMBERS_CAP} uint32 values")
+        if not isinstance(encoded_words, str):
+            return Undecodable("malformed", "fingerprint needs a string w")
+        try:
+            words = base64.b64decode(encoded_words, validate=True)
+        except ValueError as exc:  # binascii.Error
+            return Undecodable("malformed", f"words are not base64: {exc}")
         if len(words) % 4 or len(words) > WORDS_CAP * 4:
-            raise ValueError(f"words have {len(words)} bytes, not a multiple of 4 up to "
-                             f"{WORDS_CAP * 4}")
-        return cls(str(data["h"]), signature, bucket_keys(signature, shingles, numbers, words),
-                   shingles, numbers, words)
+            return Undecodable("malformed", f"words have {len(words)} bytes, not a multiple of 4 "
+                                            f"up to {WORDS_CAP * 4}")
+        values = tuple(numbers)
+        return cls(content_hash, signature, bucket_keys(signature, shingles, values, words),
+                   shingles, values, words)
+
+
+@dataclass(frozen=True, slots=True)
+class Undecodable:
+    """Why :meth:`Fingerprint.decode` could not read a fingerprint: ``reason`` is
+    ``other_version`` or ``malformed``; ``message`` says what was found."""
+
+    reason: str
+    message: str
 
 
 def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes
@@ -235,9 +270,10 @@ def minhash_signature(hashes: np.ndarray) -> bytes:
     little-endian uint32 bytes."""
     if not len(hashes):
         return _EMPTY_SIGNATURE
-    permuted = np.multiply.outer(_fmix(hashes, 32), _A)  # uint32: wraps mod 2**32, as datasketch
+    permuted = np.multiply.outer(fmix32(hashes), _A)  # uint32: wraps mod 2**32, as datasketch
     permuted += _B
-    return permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    signature: bytes = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    return signature
 
 
 def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:

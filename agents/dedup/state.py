@@ -6,9 +6,9 @@ objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
                    base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
-                   "w": a short text's word hashes base64, "st": story id, "src": source,
-                   "d": decision list}``; the other four tables are derived from it
-                   (:meth:`DedupState.file`)
+                   "w": a short text's word hashes base64, "v": fingerprint version, "st": story
+                   id, "src": source, "d": decision list}``; the other four tables are derived
+                   from it (:meth:`DedupState.file`)
 ``dedup_buckets``  bucket key (LSH band, numbers of a short text) -> ``[article id, ...]``
                    (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
@@ -25,6 +25,10 @@ The derived tables are a view of ``dedup_docs``, kept by filing every article as
 and, where ``dedup_docs`` changes by replaying its changelog (a worker taking the dedup
 partition over, a restart, a standby replica), by :meth:`DedupState.replay`. A decided article
 is written to ``dedup_docs`` last, so a stored doc means its derived entries are written too.
+
+Only docs of the running fingerprint version (:func:`doc_version`) are in the LSH buckets: a
+signature made with other parameters has band keys this code cannot compute, and is never
+compared with the running version's (docs/decisions/010).
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import Fingerprint, bucket_keys
+from agents.dedup.fingerprint import NUM_PERM, VERSION, Fingerprint, bucket_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -43,8 +47,52 @@ BUCKET_CAP = 32
 EXPIRY_CHUNK = 256
 SOURCES_CAP = 64
 HOUR = 3600
+#: The fingerprint version of every doc filed before docs recorded theirs.
+UNVERSIONED = "w5p128b32r2s1"
+#: What a malformed record or doc raises in the dedup code: a missing key, a wrong type or
+#: value. The store's own failures are none of these (rocksdict's errors derive from Exception
+#: directly, the producer's from KafkaError), so they still stop the worker.
+RECORD_ERRORS = (LookupError, TypeError, ValueError, ArithmeticError, AttributeError)
 
 Mapping = MutableMapping[str, Any]
+
+
+def doc_version(doc: dict[str, Any]) -> str:
+    """The fingerprint version a ``dedup_docs`` value was filed under."""
+    version: str = doc.get("v", UNVERSIONED)
+    return version
+
+
+_METHODS = (None, "exact", "near")
+_SIGNATURE_CHARS = len(base64.b64encode(bytes(NUM_PERM * 4)))
+
+
+def is_doc(value: Any) -> bool:
+    """Whether ``value`` has the shape of a ``dedup_docs`` value that the dedup code can read
+    (a signature of the running version has the running length), so that a malformed record
+    never reaches the derived tables, from which decisions about other articles read it."""
+    if not isinstance(value, dict):
+        return False
+    t, n, signature, version = value.get("t"), value.get("n"), value.get("s"), value.get("v")
+    decision = value.get("d")
+    return (isinstance(t, int | float) and not isinstance(t, bool)
+            and type(n) is int and n >= 0 and isinstance(signature, str)
+            and isinstance(value.get("h"), str) and isinstance(value.get("st"), str)
+            and isinstance(value.get("src"), str | None)
+            and isinstance(version, str | None)
+            and isinstance(value.get("x", []), list) and isinstance(value.get("w", ""), str)
+            and isinstance(decision, list) and len(decision) == 6
+            and decision[4] in _METHODS
+            and (doc_version(value) != VERSION or len(signature) == _SIGNATURE_CHARS))
+
+
+@dataclass(frozen=True, slots=True)
+class Replayed:
+    """What :meth:`DedupState.replay` did: articles filed or unfiled, and the records it could
+    not apply as ``(article id, error)``, left out of the derived tables."""
+
+    changed: int
+    failed: list[tuple[str, str]]
 
 
 @dataclass(slots=True)
@@ -71,13 +119,6 @@ class DedupState:
         """Plain dicts, for ``khabar process`` and tests."""
         return cls.from_mappings(**{name: {} for name in TABLES})
 
-    def key_counts(self) -> dict[str, int]:
-        """Keys per table, exact: it walks every key (the worker's gauge estimates instead)."""
-        return {name: len(self._table(name)) for name in TABLES}
-
-    def _table(self, name: str) -> Mapping:
-        return getattr(self, name.removeprefix("dedup_"))
-
     # --- the derived view of dedup_docs --------------------------------------------------------
 
     def file(self, article_id: str, doc: dict[str, Any], *, exact_copy: bool,
@@ -88,9 +129,9 @@ class DedupState:
         copy count goes into it). An exact copy leaves the exact-hash entry to the earlier
         article with its text. ``bands`` saves decoding the signature when the caller has them.
         """
-        if bands is None:
-            bands = _bucket_keys(doc)
-        if bands:
+        if doc["n"] and doc_version(doc) == VERSION:
+            if bands is None:  # before any write: a signature that is not base64 raises
+                bands = _bucket_keys(doc)
             self.add_to_buckets(article_id, bands)
         if not exact_copy or doc["h"] not in self.exact:
             self.exact[doc["h"]] = article_id
@@ -100,7 +141,7 @@ class DedupState:
         sources = story["s"]
         if source is not None and source not in sources and len(sources) < SOURCES_CAP:
             sources = [*sources, source]
-        copies = story["c"] + 1
+        copies: int = story["c"] + 1
         self.stories[story_id] = {"c": copies, "s": sources, "t": max(story["t"], event_time)}
         return copies
 
@@ -108,40 +149,52 @@ class DedupState:
         """Take a dropped article out of the buckets, the exact-hash index and its story; the
         story's copy count if it ended with this article, else None. Its id stays filed in
         the expiry index, whose walk skips ids without a live doc of that hour."""
-        bands = _bucket_keys(doc)
-        if bands:
-            self.remove_from_buckets(article_id, bands)
+        if doc["n"] and doc_version(doc) == VERSION:
+            self.remove_from_buckets(article_id, _bucket_keys(doc))
         if self.exact.get(doc["h"]) == article_id:
             del self.exact[doc["h"]]
         story = self.stories.get(doc["st"])
         if story is not None and story["t"] <= doc["t"]:
             del self.stories[doc["st"]]
-            return story["c"]
+            copies: int = story["c"]
+            return copies
         return None
 
     def replay(self, changes: Iterable[tuple[str, dict[str, Any] | None]],
-               stored: Callable[[str], dict[str, Any] | None]) -> int:
+               stored: Callable[[str], dict[str, Any] | None]) -> Replayed:
         """Bring the derived tables along with ``dedup_docs`` changelog records, in order,
-        before they are written to ``dedup_docs``; returns the articles filed or unfiled.
+        before they are written to ``dedup_docs``.
 
         ``stored`` reads ``dedup_docs`` as it is before these records. A record equal to the
         stored doc changes nothing (this worker's own record coming back after a restart), a
         tombstone unfiles the stored doc, a new doc is filed as :meth:`file` did when it was
-        decided, so the view is rebuilt in decision order.
+        decided, so the view is rebuilt in decision order. A record that is not a doc
+        (:func:`is_doc`) is reported in :attr:`Replayed.failed` and filed nowhere, and the
+        others go on; an error of the store itself is raised.
         """
         pending: dict[str, dict[str, Any] | None] = {}
         changed = 0
+        failed: list[tuple[str, str]] = []
         for article_id, doc in changes:
             before = pending[article_id] if article_id in pending else stored(article_id)
             pending[article_id] = doc
             if doc == before:
                 continue
+            if doc is not None and not is_doc(doc):
+                failed.append((article_id, f"not a dedup doc: {str(doc)[:200]}"))
+                if before is None or not is_doc(before):
+                    continue
+                doc = None  # the doc it replaces leaves the derived tables all the same
+            try:
+                if before is not None and is_doc(before):  # else it was filed nowhere
+                    self.unfile(article_id, before)
+                if doc is not None:
+                    self.file(article_id, doc, exact_copy=doc["d"][4] == "exact")
+            except RECORD_ERRORS as exc:
+                failed.append((article_id, f"{type(exc).__name__}: {exc}"))
+                continue
             changed += 1
-            if before is not None:
-                self.unfile(article_id, before)
-            if doc is not None:
-                self.file(article_id, doc, exact_copy=doc["d"][4] == "exact")
-        return changed
+        return Replayed(changed, failed)
 
     # --- expiry index -------------------------------------------------------------------------
 
@@ -195,8 +248,8 @@ def stored_fingerprint(doc: dict[str, Any]) -> Fingerprint:
     """The fingerprint a ``dedup_docs`` value was filed with, without its bucket keys. A doc
     written under an older fingerprint version has no numbers or words: it is matched by its
     signature alone until it expires."""
-    return Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"],
-                       tuple(doc.get("x", ())), base64.b64decode(doc.get("w", "")))
+    return Fingerprint(doc["h"], base64.b64decode(doc["s"], validate=True), (), doc["n"],
+                       tuple(doc.get("x", ())), base64.b64decode(doc.get("w", ""), validate=True))
 
 
 def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:

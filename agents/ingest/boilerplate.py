@@ -3,8 +3,8 @@
 One forward pass labels every line from its own shape (marker phrases, length, bullets) and a
 little state (a "read also" marker makes the next headline-like line a link; a related-list
 heading makes the following run of headline-like lines links). Two cheap passes over the
-labels then handle the page's edges: masthead lines above a breadcrumb, and bullet lists in the
-page's tail. Everything is linear in the number of lines.
+labels then handle the page's edges: a site menu and masthead lines above the headline, and
+bullet lists in the page's tail. Everything is linear in the number of lines.
 
 A line is only ever dropped whole; kept lines are returned verbatim (stripped), so the clean
 text is never longer than the page.
@@ -220,6 +220,7 @@ def classify(text: str) -> Page:
             listing, plain_left, after_marker = False, 0, False
         kinds.append(kind)
     _drop_masthead(lines, kinds)
+    _drop_head_menu(lines, kinds)
     _drop_tail_list(lines, kinds)
     return Page(lines, tuple(kinds), headlines)
 
@@ -244,6 +245,83 @@ def _drop_masthead(lines: tuple[str, ...], kinds: list[Kind]) -> None:
             for j in top[:n]:
                 if kinds[j] is Kind.BODY and len(lines[j].split()) <= 8:
                     kinds[j] = Kind.CHROME
+
+
+_HEAD_LINES = 12  # non-blank lines at the top where a site prints its menu
+_MENU_ITEM_WORDS = 3
+_SENTENCE_LAST = frozenset(".،,:;؛\"'”»)")  # what a line that SENTENCE_END matches ends with
+_MENU_RUN = 3  # this many one- or two-word lines in a row make a menu printed one per line
+
+
+def _drop_head_menu(lines: tuple[str, ...], kinds: list[Kind]) -> None:
+    """Site navigation at the top of the page, so that the headline and the first paragraph
+    come first (the classifier reads them as the lead). Three shapes, looked for only before
+    the first sentence: a line of short items between separators («أخبار | سياسة | رياضة»),
+    a line made of section names («الرئيسية أخبار محليات اقتصاد»), and a run of one- or
+    two-word lines.
+    """
+    run: list[int] = []  # one- or two-word lines in a row
+    items = 0  # and with them the one- or two-word lines already dropped as chrome (menu, search)
+    seen = 0
+    for i, kind in enumerate(kinds):
+        if kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _HEAD_LINES:
+            break
+        if kind is not Kind.BODY:
+            items += kind is Kind.CHROME and len(lines[i].split()) <= 2
+            continue
+        line = lines[i]
+        if len(line) > _HEADLINE_MAX_CHARS:
+            break  # the article has begun
+        words = len(line.split())
+        if words > _HEADLINE_MAX_WORDS or (line[-1] in _SENTENCE_LAST
+                                           and mk.SENTENCE_END.search(line)):
+            break
+        if _menu_line(line, words):
+            kinds[i] = Kind.CHROME
+        elif words <= 2:
+            run.append(i)
+            items += 1
+            continue
+        _drop_run(run, items, kinds)
+        run, items = [], 0
+    _drop_run(run, items, kinds)
+
+
+def _drop_run(run: list[int], items: int, kinds: list[Kind]) -> None:
+    """The short lines of ``run`` are menu items when the run holds enough items."""
+    if items >= _MENU_RUN:
+        for i in run:
+            kinds[i] = Kind.CHROME
+
+
+def _menu_line(line: str, words: int) -> bool:
+    """A line of menu items: separated short items, or nothing but section names."""
+    items = mk.MENU_SEP.split(line) if mk.MENU_SEP_CHAR.search(line) else []
+    items = [item for item in items if item.strip(_EDGE_PUNCT)] if len(items) >= 3 else []
+    if len(items) >= 3 and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items):
+        if len(items) >= 4:
+            return True
+        found, names = _sections(line)  # three items: at least half of the words are sections
+        return 2 * found >= names
+    if words < 3 or not _section(fold(line.split(maxsplit=1)[0])):
+        return False  # a menu of names starts with one
+    found, names = _sections(line)
+    return found >= 0.8 * names
+
+
+def _sections(line: str) -> tuple[int, int]:
+    """How many of the line's words are section names, and how many words it has."""
+    names = _WORDS.findall(fold(line))
+    return sum(_section(w) for w in names), len(names)
+
+
+def _section(word: str) -> bool:
+    """A section name, with the conjunction و or the article ال it may carry."""
+    return (word in mk.SECTIONS or word[1:] in mk.SECTIONS or word[2:] in mk.SECTIONS
+            or word[3:] in mk.SECTIONS)
 
 
 def _drop_tail_list(lines: tuple[str, ...], kinds: list[Kind]) -> None:

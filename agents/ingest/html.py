@@ -33,6 +33,7 @@ def _config() -> Any:
 def extract_html(html: str) -> Extracted:
     """Return the main text and title of ``html``; empty text when nothing could be extracted."""
     import trafilatura
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -46,7 +47,7 @@ def extract_html(html: str) -> Extracted:
     # read is an empty page (the caller turns that into an empty_text dead letter).
     except Exception:  # noqa: BLE001
         return Extracted("", None)
-    if doc is None:
+    if not isinstance(doc, Document):  # None: nothing extracted (a dict only if asked for)
         return Extracted("", None)
     title = (doc.title or "").strip() or None
     return Extracted(doc.text or "", title)

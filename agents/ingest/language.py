@@ -104,7 +104,7 @@ def _counts(sample: str) -> tuple[int, int, int, int]:
     if not codes.size or int(codes.max()) > 0xFFFF:
         return tuple(_count(p, sample) for p in _CLASSES)  # type: ignore[return-value]
     histogram = np.bincount(_flags()[codes], minlength=1 << len(_CLASSES))
-    return tuple((_BITS @ histogram).tolist())  # type: ignore[return-value]
+    return tuple((_BITS @ histogram).tolist())
 
 
 def detect_language(text: str) -> str:

@@ -158,7 +158,25 @@ SOCIAL = frozenset(
     ).split()
 )
 # A list item: a bullet sign, or a number with punctuation, before the text.
+# Section names a site's menu lists (folded, without the article): a head line made of them
+# is navigation, not a headline.
+SECTIONS = frozenset(
+    fold(w)
+    for w in (
+        "الرئيسية رئيسية أخبار اخبار محليات محلية محلي عربي عربية دولي دولية عالم العالم سياسة "
+        "اقتصاد أعمال مال بورصة أسواق رياضة رياضات ثقافة فن فنون منوعات مجتمع صحة علوم تكنولوجيا "
+        "تقنية رأي آراء مقالات كتاب تقارير تحقيقات حوارات فيديو صور ملفات عاجل مرأة سياحة سيارات "
+        "طقس شؤون "
+        "home news world uk us local politics business economy markets money sport sports "
+        "football culture arts entertainment lifestyle opinion comment analysis science tech "
+        "technology health travel weather video videos photos podcasts live latest more menu "
+        "search sign in login subscribe"
+    ).split()
+)
+# What separates the items of a menu printed on one line.
+MENU_SEP = re.compile(r"\s+[|•·/–—»›>-]\s+|\s*[|•·]\s*")
+MENU_SEP_CHAR = re.compile(r"[|•·/–—»›>-]")  # a line without one has a single item
+
 BULLET = re.compile(r"[•·▪▫◦●○■□►▶➤✓✔\-–—*]\s|\d{1,2}\s?[.)\-]\s")
-NUMBERED = re.compile(r"\d{1,2}\s")
 # Sentence-final punctuation that a headline does not end with (a body sentence does).
 SENTENCE_END = re.compile(r"(?<!\.)[.،,:;؛](?:[\"'”»)]*)$")

@@ -154,7 +154,7 @@ def _normalize_bmp(lowered: str) -> str | None:
     space = mapped == _SPACE
     keep = ~space
     keep[1:] |= ~space[:-1]  # a space stays only after a non-space
-    folded = mapped[keep].tobytes().decode("utf-32-le")
+    folded: str = mapped[keep].tobytes().decode("utf-32-le")
     if not unicodedata.is_normalized("NFKC", folded):
         return None
     return folded.strip(" ")
@@ -167,4 +167,5 @@ def _translate_bmp(text: str, table: np.ndarray) -> np.ndarray | None:
     if int(codes.max()) > 0xFFFF:
         return None
     mapped = table[codes]
-    return mapped[mapped != _GONE]
+    kept: np.ndarray = mapped[mapped != _GONE]
+    return kept

@@ -14,7 +14,6 @@ from typing import Any
 
 import orjson
 
-REASONS = ("invalid_json", "not_an_object", "schema", "empty_text", "too_large", "encoding")
 FIELDS = ("id", "url", "source", "title", "text", "html", "published_at", "lang")
 
 # C0 controls except \t and \n, DEL, C1 controls, and non-characters U+FFFE/U+FFFF.
@@ -28,7 +27,8 @@ _REPLACEMENT = "\ufffd".encode()
 class IngestError(Exception):
     """An expected rejection of a raw page; becomes one dead letter.
 
-    ``reason`` is one of :data:`REASONS`; ``message`` is human readable and quotes no payload.
+    ``reason`` is a dead-letter reason (the dead letter's schema lists them); ``message`` is
+    human readable and quotes no payload.
     """
 
     def __init__(self, reason: str, message: str) -> None:

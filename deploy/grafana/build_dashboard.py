@@ -4,12 +4,17 @@ Run `python deploy/grafana/build_dashboard.py` after editing the panels below an
 JSON it writes; `--check` exits non-zero when the committed file is stale. Built with
 grafana-foundation-sdk (a dev dependency), so the JSON follows Grafana's own schema. Output is
 deterministic: fixed panel ids and grid positions, sorted keys.
+
+No query names a scrape job: the dashboard's variables pick the datasource, the job and the
+instances, and every khabar and process metric in a panel's expression is given their selector
+(:func:`scoped`), so the same file serves Compose's Prometheus and a Kubernetes one.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,12 +29,24 @@ from grafana_foundation_sdk.builders import (
 )
 from grafana_foundation_sdk.cog.encoder import JSONEncoder
 from grafana_foundation_sdk.models import common as common_models
-from grafana_foundation_sdk.models.dashboard import DataSourceRef, GridPos
+from grafana_foundation_sdk.models.dashboard import (
+    DataSourceRef,
+    GridPos,
+    VariableOption,
+    VariableRefresh,
+    VariableSort,
+)
 
 OUTPUT = Path(__file__).resolve().parent / "dashboards" / "khabar.json"
 
-#: The provisioned datasource (provisioning/datasources/prometheus.yml) has this uid.
-DATASOURCE = DataSourceRef(type_val="prometheus", uid="prometheus")
+#: The provisioned datasource (provisioning/datasources/prometheus.yml) has this uid; it is the
+#: datasource variable's default.
+PROVISIONED_UID = "prometheus"
+DATASOURCE = DataSourceRef(type_val="prometheus", uid="${datasource}")
+#: The label selector of the job and instance variables.
+SELECTOR = 'job=~"$job", instance=~"$instance"'
+#: A khabar or process metric name not already followed by a selector.
+_SCOPED_METRIC = re.compile(r"\b((?:khabar|process)_\w+)\b(?!\w)(\{)?")
 RATE = "$__rate_interval"
 QUANTILES = (("p50", "0.5"), ("p95", "0.95"), ("p99", "0.99"))
 GRID_WIDTH = 24
@@ -51,6 +68,12 @@ class PanelSpec:
     kind: str = "timeseries"  # timeseries | stacked | stat | bargauge
     width: int = 12
     height: int = 8
+
+
+def scoped(expr: str) -> str:
+    """``expr`` with the job and instance selector on every khabar and process metric."""
+    return _SCOPED_METRIC.sub(
+        lambda m: f"{m.group(1)}{{{SELECTOR}" + (", " if m.group(2) else "}"), expr)
 
 
 def _rate(metric: str, by: str = "") -> str:
@@ -140,8 +163,10 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
             ),
             PanelSpec(
                 "Dead letters by reason",
-                "Rejected raw pages per second, by reason.",
-                (Query(_rate("khabar_dead_letters_total", "reason"), "{{reason}}"),),
+                "Dead letters per second, by the stage that made them (ingest to classify for "
+                "raw pages, dedup for candidates) and reason.",
+                (Query(_rate("khabar_dead_letters_total", "stage, reason"),
+                       "{{stage}} {{reason}}"),),
                 unit="ops",
                 kind="stacked",
                 width=6,
@@ -198,7 +223,7 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
             PanelSpec(
                 "Workers up",
                 "Workers that answered their last scrape.",
-                (Query('count(up{job="khabar"} == 1) or vector(0)', "workers", instant=True),),
+                (Query(f"count(up{{{SELECTOR}}} == 1) or vector(0)", "workers", instant=True),),
                 kind="stat",
                 width=6,
             ),
@@ -253,6 +278,53 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
                 (Query(f"sum by (topic) (increase(khabar_consumer_skipped_offsets_total[{RATE}]))",
                        "{{topic}}"),),
             ),
+            PanelSpec(
+                "Dedup hop failures",
+                "Candidates the dedup hop made dead letters of, by reason, and dedup_docs "
+                "changelog records left out of the derived dedup tables on replay (alerts on "
+                "both). The stream goes on: see docs/failure-modes.md.",
+                (
+                    Query('sum by (reason) (increase(khabar_dead_letters_total{stage="dedup"}'
+                          f"[{RATE}]))", "dead letter {{reason}}"),
+                    Query(f"sum(increase(khabar_dedup_replay_failures_total[{RATE}]))",
+                          "replay failures"),
+                ),
+            ),
+            PanelSpec(
+                "Candidates fingerprinted again",
+                "Candidates per second whose fingerprint was of another parameter version, "
+                "fingerprinted again from their text: a rolling upgrade's overlap, which ends "
+                "when this falls to zero.",
+                (Query(_rate("khabar_dedup_refingerprinted_total"), "fingerprinted again"),),
+                unit="ops",
+            ),
+        ),
+    ),
+    (
+        "Resources",
+        (
+            PanelSpec(
+                "CPU",
+                "Cores used by each worker's main process (the event loop). The page-core "
+                "process (KHABAR_CORE_PROCESSES) is not in it: on Kubernetes the container's "
+                "CPU counts both.",
+                (Query(f"sum by (instance) (rate(process_cpu_seconds_total[{RATE}]))",
+                       "{{instance}}"),),
+                unit="short",
+            ),
+            PanelSpec(
+                "Memory",
+                "Resident memory of each worker's main process: RocksDB caches and memtables "
+                "(KHABAR_ROCKSDB_MEMORY_MB) included, the page-core process not.",
+                (Query("sum by (instance) (process_resident_memory_bytes)", "{{instance}}"),),
+                unit="bytes",
+            ),
+            PanelSpec(
+                "Worker restarts",
+                "Process restarts of each worker in the last hour (alert: "
+                "KhabarWorkerRestarting).",
+                (Query("changes(process_start_time_seconds[1h])", "{{instance}}"),),
+            ),
         ),
     ),
 )
@@ -261,7 +333,7 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
 def _target(query: Query, ref_id: str) -> prometheus.Dataquery:
     target = (
         prometheus.Dataquery()
-        .expr(query.expr)
+        .expr(scoped(query.expr))
         .legend_format(query.legend)
         .ref_id(ref_id)
         .datasource(DATASOURCE)
@@ -303,6 +375,34 @@ def _panel(spec: PanelSpec, panel_id: int, pos: GridPos):
     )
 
 
+def _variables() -> tuple:
+    """Datasource, then job and instances as that datasource sees khabar's workers."""
+    return (
+        dashboard.DatasourceVariable("datasource")
+        .label("Datasource")
+        .type("prometheus")
+        .current(VariableOption(selected=True, text=PROVISIONED_UID, value=PROVISIONED_UID)),
+        dashboard.QueryVariable("job")
+        .label("Job")
+        .datasource(DATASOURCE)
+        .query("label_values(khabar_build_info, job)")
+        .refresh(VariableRefresh.ON_TIME_RANGE_CHANGED)
+        .sort(VariableSort.ALPHABETICAL_ASC)
+        .multi(True)
+        .include_all(True)
+        .all_value(".+"),
+        dashboard.QueryVariable("instance")
+        .label("Instance")
+        .datasource(DATASOURCE)
+        .query('label_values(khabar_build_info{job=~"$job"}, instance)')
+        .refresh(VariableRefresh.ON_TIME_RANGE_CHANGED)
+        .sort(VariableSort.ALPHABETICAL_ASC)
+        .multi(True)
+        .include_all(True)
+        .all_value(".+"),
+    )
+
+
 def build() -> dict:
     """The dashboard as a JSON-ready dict."""
     board = (
@@ -315,6 +415,8 @@ def build() -> dict:
         .timezone("browser")
         .editable()
     )
+    for variable in _variables():
+        board = board.with_variable(variable)
     panel_id, y = 1, 0
     for row_title, specs in ROWS:
         board = board.with_row(dashboard.Row(row_title).id(panel_id).grid_pos(GridPos(1, 24, 0, y)))

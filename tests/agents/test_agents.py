@@ -1,7 +1,7 @@
 """The worker's Faust agents, driven through ``agent.test_context()``: no broker.
 
-``agents.worker.build`` registers on the one global ``streams.app.app`` (and registers
-Prometheus collectors), so it runs once for the whole session, with the in-memory store. The
+``agents.worker.build`` registers on an app from ``streams.app.create_app`` once for the whole
+session, with the in-memory store. The
 agents hand every outgoing record to the app's producer, whose ``send`` is patched to capture
 it; ``Topic.send`` and ``Topic.send_soon`` fail the test if anything reaches them. Table writes
 reach faust's changelog through each table's ``send_changelog``, which is patched to record
@@ -13,6 +13,7 @@ The tables persist across tests (one build), so every test uses its own ids and 
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,16 +32,12 @@ from agents.dedup.core import Deduper
 from agents.dedup.fingerprint import Fingerprint
 from agents.dedup.state import TABLES, DedupState
 from agents.pipeline import DedupStage, Origin, PageStage
-from agents.worker import (
-    EXIT_SEND_FAILED,
-    Worker,
-    _estimated_keys,
-    _exit_if_send_failed,
-    _LocalStore,
-    build,
-)
+from agents.worker import Worker, build
+from agents.worker.dedup_tables import LocalStore
+from agents.worker.exits import EXIT_SEND_FAILED, exit_if_send_failed
 from streams import records
-from streams.app import BoundedRocksDBOptions, configure, rocksdb_options
+from streams.app import create_app, rocksdb_options
+from streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
 from streams.settings import Settings
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
@@ -73,7 +70,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def worker(settings: Settings) -> Worker:
-    return build(configure(settings), settings)
+    return build(create_app(settings), settings)
 
 
 @pytest.fixture
@@ -165,7 +162,8 @@ async def test_a_valid_page_becomes_one_dedup_candidate(
     assert value["article"]["id"] == "pg-valid-1"
     assert value["article"]["kind"] == "article"
     assert "peace_talks" in value["article"]["labels"]
-    fingerprint = Fingerprint.decode(value["fingerprint"])  # raises on a malformed one
+    fingerprint = Fingerprint.decode(value["fingerprint"])
+    assert isinstance(fingerprint, Fingerprint), fingerprint
     assert fingerprint.content_hash == value["article"]["content_hash"]
     assert fingerprint.shingles > 0
     assert isinstance(value["event_time"], float) and value["event_time"] > 0
@@ -262,7 +260,7 @@ async def test_dedup_publishes_the_first_copy_and_flags_the_second(
     # Only dedup_docs is changelog-backed; the other tables are derived from it locally.
     assert {table for table, _ in written} == {"dedup_docs"}
     buckets = worker.tables["dedup_buckets"].data
-    assert any(b'"dd-first"' in ids for ids in buckets.values())  # orjson bytes, see _LocalStore
+    assert any(b'"dd-first"' in ids for ids in buckets.values())  # orjson bytes, see LocalStore
     assert worker.tables["dedup_docs"]["dd-second"]["st"] == "dd-first"
 
 
@@ -307,8 +305,9 @@ async def test_a_replayed_docs_changelog_brings_the_derived_tables_along(
     docs_table.apply_changelog_batch([event("rp-original", doc, 0)])
     assert docs_table["rp-original"] == doc
     bucket_ids = [orjson.loads(ids) for ids in worker.tables["dedup_buckets"].data.values()]
-    assert sum("rp-original" in ids for ids in bucket_ids) == len(
-        Fingerprint.decode(original["fingerprint"]).bands)
+    bands = Fingerprint.decode(original["fingerprint"])
+    assert isinstance(bands, Fingerprint)
+    assert sum("rp-original" in ids for ids in bucket_ids) == len(bands.bands)
 
     copy = candidate(worker, settings, page("rp-copy", text.replace("Sunday", "Sunday evening"),
                                             source="other-wire"), offset=21)
@@ -324,22 +323,117 @@ async def test_a_replayed_docs_changelog_brings_the_derived_tables_along(
                    for ids in worker.tables["dedup_buckets"].data.values())
 
 
+async def test_bad_candidates_are_dead_letters_and_the_dedup_agent_goes_on(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple], acks: Acks,
+) -> None:
+    """Bytes that are no candidate, a candidate without a fingerprint and one whose
+    fingerprint is of another version: two dead letters, one re-fingerprinted decision, each
+    acked after its record is sent, then a valid candidate decided as usual."""
+    text = ("Firefighters contained a forest fire in the eastern hills on Wednesday after three "
+            "days of work by ground crews and water planes.\n\nResidents of four villages who "
+            "had left their homes were allowed back in the evening, the civil defence said.")
+    older = candidate(worker, settings, page("bc-older", text), offset=50)
+    older["fingerprint"] = {"v": "w4p64b16r4s1", "h": "00", "s": "AAAA", "n": 1}
+    unprintable = candidate(worker, settings, page("bc-nofp", CEASEFIRE + "\n\nNo print."),
+                            offset=51)
+    del unprintable["fingerprint"]
+    after = candidate(worker, settings, page("bc-after", (
+        "The city council approved a new bus line linking the airport with the old town, to "
+        "open in the spring.\n\nTickets will cost the same as on the other lines, and buses "
+        "will run every twelve minutes from early morning until midnight.")), offset=52)
+
+    def dead(reason: str) -> float:
+        return REGISTRY.get_sample_value("khabar_dead_letters_total",
+                                         {"reason": reason, "stage": "dedup"}) or 0.0
+
+    def refingerprinted() -> float:
+        return REGISTRY.get_sample_value("khabar_dedup_refingerprinted_total") or 0.0
+
+    counted = dead("invalid_json"), dead("invalid_fingerprint"), refingerprinted()
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(b"\xff not json")
+        await agent.put(records.dumps(unprintable))
+        await agent.put(records.dumps(older))
+        await agent.put(records.dumps(after))
+    letters = [(topic, key, value["reason"], value["stage"]) for topic, key, value in sent
+               if topic == DLQ]
+    assert letters == [(DLQ, None, "invalid_json", "dedup"),
+                       (DLQ, b"bc-nofp", "invalid_fingerprint", "dedup")]
+    assert sent[0][2]["payload"] == base64.b64encode(b"\xff not json").decode()
+    assert (sent[0][2]["topic"], sent[0][2]["offset"]) == (DEDUP, 0)
+    decided = [(topic, key) for topic, key, _ in sent if topic in (ENRICHED, DUPLICATES)]
+    assert decided == [(ENRICHED, b"bc-older"), (ENRICHED, b"bc-after")]
+    assert worker.tables["dedup_docs"]["bc-older"]["h"] != "00"  # fingerprinted again
+    assert [offset for offset, _ in acks] == [0, 1, 2, 3]
+    assert (dead("invalid_json"), dead("invalid_fingerprint"), refingerprinted()) == (
+        counted[0] + 1, counted[1] + 1, counted[2] + 1)
+
+
+async def test_a_label_without_a_topic_is_not_routed(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
+) -> None:
+    """A candidate classified with a newer taxonomy (a rolling upgrade) carries a label this
+    worker declared no topic for: the article is published, to the topics there are."""
+    text = ("Delegations of the rebel movement and the army signed a truce in Nairobi on "
+            "Friday, ending a month of peace negotiations.\n\nThe ceasefire takes effect at "
+            "midnight, and both sides will free prisoners under the watch of the mediators.")
+    newer = candidate(worker, settings, page("nl-newer", text), offset=70)
+    known = newer["article"]["labels"]
+    assert known, "the text needs a label"
+    newer["article"]["labels"] = [*known, "label_of_a_newer_taxonomy"]
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(records.dumps(newer))
+    assert [topic for topic, _, _ in sent] == [ENRICHED, *(f"{PREFIX}.{label}" for label in known)]
+    assert sent[0][2]["labels"][-1] == "label_of_a_newer_taxonomy"
+
+
+async def test_replayed_records_that_are_not_docs_are_counted(
+    worker: Worker, settings: Settings,
+) -> None:
+    """A changelog record the derived tables cannot take still reaches dedup_docs; the
+    derived tables drift by that record, and the replay-failure counter says so."""
+    text = ("The national library reopened its reading rooms on Saturday after a two year "
+            "renovation of the roof and the old manuscript vaults.\n\nVisitors queued from "
+            "early morning, and the first exhibition shows maps drawn by travellers.")
+    good = candidate(worker, settings, page("rf-good", text), offset=60)
+    elsewhere = DedupState.in_memory()
+    DedupStage(Deduper(elsewhere)).run(good)
+    docs_table = worker.tables["dedup_docs"]
+    failures = REGISTRY.get_sample_value("khabar_dedup_replay_failures_total") or 0.0
+
+    def event(key: str, value: Any, offset: int) -> SimpleNamespace:
+        return SimpleNamespace(key=key, value=value, message=SimpleNamespace(
+            key=orjson.dumps(key), value=orjson.dumps(value), partition=0, offset=offset,
+            tp=TP("khabar-agent-tests-dedup_docs-changelog", 0)))
+
+    keyless = event("rf-keyless", elsewhere.docs["rf-good"], 3)
+    keyless.key = keyless.message.key = None
+    docs_table.apply_changelog_batch([event("rf-bad", {"t": 1}, 0),
+                                      event("rf-list", [1, 2], 1),
+                                      event("rf-good", elsewhere.docs["rf-good"], 2), keyless])
+    assert REGISTRY.get_sample_value("khabar_dedup_replay_failures_total") == failures + 3
+    assert None not in docs_table
+    assert docs_table["rf-bad"] == {"t": 1} and "rf-good" in docs_table
+    assert worker.tables["dedup_exact"].data[
+        elsewhere.docs["rf-good"]["h"].encode()] == b'"rf-good"'
+
+
 async def test_a_direct_send_that_fails_ends_the_worker_before_any_commit(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The agents' sends skip faust's Topic.send and its send-error sensor: their own
     callback exits with EXIT_SEND_FAILED on a failed send, and not on a cancelled one."""
     exits: list[int] = []
-    monkeypatch.setattr("agents.worker.os._exit", exits.append)
-    monkeypatch.setattr("agents.worker.logging.shutdown", lambda: None)
+    monkeypatch.setattr("agents.worker.exits.os._exit", exits.append)
+    monkeypatch.setattr("agents.worker.exits.logging.shutdown", lambda: None)
     loop = asyncio.get_running_loop()
     delivered, cancelled, failed = (loop.create_future() for _ in range(3))
     delivered.set_result(None)
     cancelled.cancel()
     failed.set_exception(RuntimeError("NotLeaderForPartition after retries"))
     for future in (delivered, cancelled):
-        _exit_if_send_failed(future)
+        exit_if_send_failed(future)
     assert exits == []
-    _exit_if_send_failed(failed)
+    exit_if_send_failed(failed)
     assert exits == [EXIT_SEND_FAILED]
 
 
@@ -418,7 +512,7 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 class _RocksDBLike:
-    """faust's RocksDB store as _LocalStore and the state gauge use it: a database per
+    """faust's RocksDB store as LocalStore and the state gauge use it: a database per
     partition. It has no len() and no iteration, which would walk every key."""
 
     def __init__(self, data: Any) -> None:
@@ -434,7 +528,7 @@ class _RocksDBLike:
 async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> None:
     data: dict[bytes, bytes] = {}
     faust_store = _RocksDBLike(data) if rocksdb else SimpleNamespace(data=data)
-    store = _LocalStore(SimpleNamespace(data=faust_store))
+    store = LocalStore(SimpleNamespace(data=faust_store))
     with pytest.raises(KeyError):
         store["band-1"]
     assert "band-1" not in store and store.get("band-1", ()) == () and store.get("band-1") is None
@@ -444,26 +538,26 @@ async def test_local_store_caches_reads_and_writes_through(rocksdb: bool) -> Non
     assert store["band-1"] == ["a1"]  # served from the cache
     del store["band-1"]
     assert b"band-1" not in data and "band-1" not in store
-    for i in range(_LocalStore.CACHE_KEYS + 10):
+    for i in range(LocalStore.CACHE_KEYS + 10):
         store[f"k{i}"] = i
-    assert len(store.cache) == _LocalStore.CACHE_KEYS
+    assert len(store.cache) == LocalStore.CACHE_KEYS
     data[b"k0"] = b'"from the store"'
     assert store["k0"] == "from the store"  # evicted first, read again
-    assert store[f"k{_LocalStore.CACHE_KEYS + 9}"] == _LocalStore.CACHE_KEYS + 9
+    assert store[f"k{LocalStore.CACHE_KEYS + 9}"] == LocalStore.CACHE_KEYS + 9
     if rocksdb:  # the tables have one partition
         assert set(faust_store.opened) == {0}
 
 
 async def test_local_store_writes_many_keys_at_once_and_caches_them(tmp_path: Path) -> None:
     db = RocksDBOptions().open(tmp_path / "dedup_buckets")  # faust's raw-mode database
-    store = _LocalStore(SimpleNamespace(data=_RocksDBLike(db)))
+    store = LocalStore(SimpleNamespace(data=_RocksDBLike(db)))
     store["band-0"] = ["old"]
     store.update({"band-0": ["a1"], "band-1": ["a1", "a2"]})
     assert (db[b"band-0"], db[b"band-1"]) == (b'["a1"]', b'["a1","a2"]')
     db[b"band-1"] = b'["changed underneath"]'
     assert store["band-1"] == ["a1", "a2"]  # served from the cache
     memory: dict[bytes, bytes] = {}
-    _LocalStore(SimpleNamespace(data=SimpleNamespace(data=memory))).update({"band-0": ["a1"]})
+    LocalStore(SimpleNamespace(data=SimpleNamespace(data=memory))).update({"band-0": ["a1"]})
     assert memory == {b"band-0": b'["a1"]'}
 
 
@@ -486,10 +580,10 @@ async def test_the_state_gauge_reads_rocksdbs_estimate_instead_of_walking_the_ke
     for i in range(1000):
         db[f"band-{i}".encode()] = b'["a1"]'
     faust_store = _RocksDBLike(db)
-    assert _estimated_keys(SimpleNamespace(data=faust_store)) == 1000
+    assert estimated_keys(SimpleNamespace(data=faust_store)) == 1000
     assert faust_store.opened == [0]
     memory_store = SimpleNamespace(data={b"band-1": b"[]", b"band-2": b"[]"})
-    assert _estimated_keys(SimpleNamespace(data=memory_store)) == 2
+    assert estimated_keys(SimpleNamespace(data=memory_store)) == 2
 
 
 async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
@@ -499,8 +593,21 @@ async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
     watchdog (a threading.Timer that would end this process); the integration tier checks
     that a worker whose stream ends by itself exits."""
     timers: list[Any] = []
-    monkeypatch.setattr("agents.worker.threading.Timer", lambda *a, **k: timers.append(a))
+    monkeypatch.setattr("agents.worker.exits.threading.Timer", lambda *a, **k: timers.append(a))
     for agent in (worker.pages_agent, worker.dedup_agent):
         async with agent.test_context():
             pass
     assert timers == []
+
+
+async def test_topics_and_changelogs_are_declared_with_the_settings_topic_configs(
+        worker: Worker, settings: Settings) -> None:
+    """The configs a topic gets when faust creates it: retention on the agents' sources,
+    compaction on the changelogs, and min.insync.replicas on both."""
+    assert settings.topic_configs()  # the kafka profile: not the embedded broker's empty set
+    for topic in (worker.topology.raw, worker.topology.dedup):
+        assert topic.config == settings.topic_configs()
+    for table in worker.tables.values():
+        changelog = table.changelog_topic
+        assert changelog.config == settings.topic_configs(changelog=True)
+        assert changelog.compacting and not changelog.deleting

@@ -31,9 +31,14 @@ class DeployQuery:
     needs_data: bool  # dashboard queries must return data once traffic has flowed
 
 
+#: The dashboard's job and instance variables, set to "All" (their ``allValue``).
+ALL = ".+"
+
+
 def grafana_expr(expr: str, rate_interval: str) -> str:
-    """Substitute the Grafana macros the dashboard uses; refuse any other."""
+    """Substitute the Grafana macros and variables the dashboard uses; refuse any other."""
     out = expr.replace("$__rate_interval", rate_interval)
+    out = out.replace("$job", ALL).replace("$instance", ALL)
     if "$" in out:
         raise ValueError(f"unsupported Grafana variable in {expr!r}")
     return out

@@ -32,13 +32,13 @@ import orjson
 import pytest
 
 from agents.cli import _stages
-from agents.demo import Accounting, settings_env
+from agents.demo import Accounting
 from agents.kafka_io import publish
 from agents.pipeline import Origin
 from agents.samples.synthetic import Corpus, Generator
-from agents.worker import PAGE_BATCH
+from agents.worker.build import PAGE_BATCH
 from streams.embedded import EmbeddedBroker, free_port
-from streams.settings import Settings
+from streams.settings import Settings, worker_environment
 from tests.cluster import (
     REPO,
     WorkerProcess,
@@ -152,7 +152,7 @@ def publish_corpus(settings: Settings, corpus: Corpus) -> Accounting:
 class Orchestrated:
     """A worker restarted when it exits on its own, as an orchestrator would. Only exit 70 (a
     send failed after the producer's retries; the worker exits before committing, see
-    ``agents/worker.py``) is tolerated: Tansu sometimes answers NotLeaderForPartition to one
+    ``agents/worker/exits.py``) is tolerated: Tansu sometimes answers NotLeaderForPartition to one
     produce request for longer than the request timeout. Any other exit fails the test."""
 
     def __init__(self, settings: Settings, log_dir: Path, name: str) -> None:
@@ -517,9 +517,7 @@ sys.exit(main(["worker"]))
 
 def _run(settings: Settings, code: list[str], log: Path,
          extra: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KHABAR_")}
-    env.update(settings_env(settings))
-    env.update(extra or {})
+    env = worker_environment(settings, **(extra or {}))
     return subprocess.Popen([sys.executable, *code], cwd=REPO, env=env, stdin=subprocess.DEVNULL,
                             stdout=log.open("wb"), stderr=subprocess.STDOUT,
                             start_new_session=True)

@@ -125,6 +125,17 @@ def test_spelling_variants_score_the_same(clf: Classifier, variant: str) -> None
     assert other.labels == base.labels and other.countries == base.countries
 
 
+def test_blank_title_is_no_title(clf: Classifier) -> None:
+    text = "Peace talks resume.\n\nRebels and the army agree a ceasefire."
+    blank = clf.explain(title="  ", text=text, lang="en")
+    assert blank == clf.explain(title=None, text=text, lang="en")
+    assert blank.verdicts[0].raw < clf.explain(title="Peace talks resume.", text=text,
+                                               lang="en").verdicts[0].raw
+    lead = clf.explain(title=None, text="Rain.\n\nMore rain.\n\nPeace talks and a ceasefire.",
+                       lang="en").verdicts[0]
+    assert lead.lead == 0 < lead.raw  # the third paragraph is body
+
+
 def test_alif_maqsura_variant(clf: Classifier) -> None:
     a = clf.classify(title=None, text="مستشفى للاجئين وهدنة أخرى", lang="ar")
     b = clf.classify(title=None, text="مستشفي للاجئين وهدنة أخري", lang="ar")

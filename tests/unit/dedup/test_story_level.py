@@ -25,6 +25,7 @@ from agents.dedup.fingerprint import (
     NUMBERS_CAP,
     WORDS_CAP,
     Fingerprint,
+    Undecodable,
     estimate,
     fingerprint,
     number_hashes,
@@ -306,7 +307,7 @@ def test_a_short_copy_is_found_again_after_the_state_is_replayed() -> None:
     writer = Deduper(DedupState.in_memory(), window_seconds=3600.0)
     writer.decide("oil", fp(SHORT["oil"]), 0.0, "wire")
     reader = DedupState.in_memory()
-    assert reader.replay(list(writer.state.docs.items()), reader.docs.get) == 1
+    assert reader.replay(list(writer.state.docs.items()), reader.docs.get).changed == 1
     reader.docs.update(writer.state.docs)
     assert reader.buckets == writer.state.buckets
     on_reader = Deduper(reader, window_seconds=3600.0)
@@ -321,8 +322,8 @@ def test_a_short_copy_is_found_again_after_the_state_is_replayed() -> None:
 ])
 def test_decode_refuses_numbers_and_words_of_another_shape(field, value) -> None:
     encoded = fp(SHORT["oil"]).encode()
-    with pytest.raises(ValueError):
-        Fingerprint.decode({**encoded, field: value})
+    refused = Fingerprint.decode({**encoded, field: value})
+    assert isinstance(refused, Undecodable) and refused.reason == "malformed"
 
 
 # Short items of one news day, in file order: copies share a key, every other item is its own

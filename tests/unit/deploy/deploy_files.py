@@ -69,7 +69,10 @@ class Dockerfile:
     user: str = ""
     entrypoint: list[str] = field(default_factory=list)
     healthcheck: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
     stages: int = 0
+    #: Every stage's instructions in order, each as (stage number, INSTRUCTION, arguments).
+    instructions: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def dockerfile() -> Dockerfile:
@@ -83,8 +86,9 @@ def dockerfile() -> Dockerfile:
         instruction, _, args = line.partition(" ")
         instruction, args = instruction.upper(), args.strip()
         if instruction == "FROM":
-            result = Dockerfile(stages=result.stages + 1)
-        elif instruction == "ENV":
+            result = Dockerfile(stages=result.stages + 1, instructions=result.instructions)
+        result.instructions.append((result.stages, instruction, args))
+        if instruction == "ENV":
             result.env.update(pair.split("=", 1) for pair in shlex.split(args))
         elif instruction == "EXPOSE":
             result.expose.extend(int(port.split("/")[0]) for port in args.split())
@@ -96,6 +100,8 @@ def dockerfile() -> Dockerfile:
             result.entrypoint = json.loads(args)
         elif instruction == "HEALTHCHECK":
             result.healthcheck = args
+        elif instruction == "LABEL":
+            result.labels.update(pair.split("=", 1) for pair in shlex.split(args))
     return result
 
 
@@ -108,5 +114,18 @@ def worker_container() -> dict[str, Any]:
     return container
 
 
+def config_generator() -> dict[str, Any]:
+    """The kustomization's generator of the worker's ConfigMap."""
+    (generator,) = load_yaml(K8S / "kustomization.yaml")["configMapGenerator"]
+    return generator
+
+
 def configmap_env() -> dict[str, str]:
-    return {key: str(value) for key, value in k8s_one("ConfigMap")["data"].items()}
+    """The worker's ConfigMap data, read from the env files its generator takes."""
+    env: dict[str, str] = {}
+    for name in config_generator()["envs"]:
+        for line in (K8S / name).read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.lstrip().startswith("#"):
+                key, _, value = line.partition("=")
+                env[key.strip()] = value
+    return env

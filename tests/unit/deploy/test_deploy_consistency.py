@@ -18,6 +18,7 @@ from tests.unit.deploy.deploy_files import (
     REPO,
     compose,
     compose_env,
+    config_generator,
     configmap_env,
     dockerfile,
     k8s_all,
@@ -64,12 +65,9 @@ def test_web_port_agrees_everywhere():
             for service in k8s_all("Service")
             for port in service["spec"]["ports"]
         ],
-        "scrape annotations": [
-            int(meta["annotations"]["prometheus.io/port"])
-            for meta in (
-                worker_statefulset()["spec"]["template"]["metadata"],
-                k8s_one("Service", "khabar-metrics")["metadata"],
-            )
+        "PodMonitor": [
+            _named_port(endpoint["port"])
+            for endpoint in k8s_one("PodMonitor")["spec"]["podMetricsEndpoints"]
         ],
     }
     wrong = {where: ports for where, ports in seen.items() if set(ports) != {WEB_PORT}}
@@ -112,7 +110,7 @@ def test_image_is_multi_stage_non_root_and_runs_the_worker():
     image = dockerfile()
     assert image.stages >= 2
     assert image.user.split(":")[0] not in ("", "root", "0")
-    assert image.entrypoint == ["khabar", "worker"]
+    assert image.entrypoint == ["/usr/bin/tini", "--", "khabar", "worker"]
     assert "/healthz" in image.healthcheck
     assert "python" in image.healthcheck and "curl" not in image.healthcheck
     assert DOCKERFILE.read_text().startswith("# syntax=docker/dockerfile:1")
@@ -198,19 +196,16 @@ def test_grafana_provisioning_points_at_the_dashboards_and_prometheus():
     assert source["url"] == "http://prometheus:9090"
     assert "prometheus" in compose()["services"]
     board = json.loads((GRAFANA / "dashboards/khabar.json").read_text())
-    uids = {
-        target["datasource"]["uid"]
-        for panel in board["panels"]
-        for target in panel.get("targets", [])
-    }
-    assert uids == {source["uid"]}
+    (datasource,) = [v for v in board["templating"]["list"] if v["name"] == "datasource"]
+    assert datasource["current"]["value"] == source["uid"]
 
 
-def test_queries_use_the_scrape_job_name():
+def test_queries_depend_on_no_scrape_job_name():
+    """Compose names its job; a PodMonitor or annotation scrape names it otherwise."""
     jobs = {job["job_name"] for job in load_yaml(PROMETHEUS / "prometheus.yml")["scrape_configs"]}
+    assert JOB in jobs
     used = {name for query in deploy_queries() for name in re.findall(r'job="([^"]+)"', query.expr)}
-    assert used == {JOB}
-    assert used <= jobs
+    assert not used
 
 
 # -- kubernetes -----------------------------------------------------------------------------
@@ -240,7 +235,7 @@ def test_env_sources_exist():
     sources = worker_container()["envFrom"]
     (config,) = [s["configMapRef"] for s in sources if "configMapRef" in s]
     (secret,) = [s["secretRef"] for s in sources if "secretRef" in s]
-    assert config["name"] == k8s_one("ConfigMap")["metadata"]["name"]
+    assert config["name"] == config_generator()["name"]
     assert secret["name"] == k8s_one("Secret")["metadata"]["name"]
     assert secret.get("optional") is True
 
@@ -262,3 +257,24 @@ def test_manifests_are_namespace_free_and_listed_in_the_kustomization():
     }
     for path in (DEPLOY / "k8s").glob("*.yaml"):
         assert "namespace:" not in path.read_text().replace("`namespace:`", ""), path.name
+
+
+# -- alerts ---------------------------------------------------------------------------------
+
+
+def _alert_rules() -> list[dict]:
+    groups = load_yaml(PROMETHEUS / "alerts.yml")["groups"]
+    return [rule for group in groups for rule in group["rules"] if "alert" in rule]
+
+
+@pytest.mark.parametrize("rule", _alert_rules(), ids=lambda r: r["alert"])
+def test_every_alert_links_its_runbook_section(rule):
+    """Anchors are the alert names in lower case, the headings of docs/operations.md."""
+    assert rule["annotations"].get("runbook_url") == f"docs/operations.md#{rule['alert'].lower()}"
+    assert rule["labels"]["severity"] in ("warning", "critical")
+
+
+def test_latency_and_restarts_are_alerted_on():
+    exprs = " ".join(rule["expr"] for rule in _alert_rules())
+    assert "khabar_end_to_end_seconds_bucket" in exprs
+    assert "process_start_time_seconds" in exprs

@@ -27,6 +27,8 @@ METRICS = {
     "khabar_commit_seconds",
     "khabar_rebalances_total",
     "khabar_consumer_skipped_offsets_total",
+    "khabar_dedup_replay_failures_total",
+    "khabar_dedup_refingerprinted_total",
     "khabar_build_info",
 }
 HISTOGRAM_SUFFIXES = ("_bucket", "_count", "_sum")
@@ -61,7 +63,12 @@ def test_generator_is_deterministic():
     assert generator.render() == generator.render()
 
 
-def test_panels_have_unique_ids_and_the_provisioned_datasource():
+def _variables() -> dict[str, dict]:
+    board = json.loads(DASHBOARD.read_text(encoding="utf-8"))
+    return {variable["name"]: variable for variable in board["templating"]["list"]}
+
+
+def test_panels_have_unique_ids_and_the_datasource_variable():
     board = json.loads(DASHBOARD.read_text(encoding="utf-8"))
     ids = [panel["id"] for panel in board["panels"]]
     assert len(ids) == len(set(ids))
@@ -70,7 +77,52 @@ def test_panels_have_unique_ids_and_the_provisioned_datasource():
             continue
         assert panel["targets"], panel["title"]
         for target in panel["targets"]:
-            assert target["datasource"] == {"type": "prometheus", "uid": "prometheus"}
+            assert target["datasource"] == {"type": "prometheus", "uid": "${datasource}"}
+
+
+def test_the_dashboard_picks_datasource_job_and_instance():
+    variables = _variables()
+    assert list(variables) == ["datasource", "job", "instance"]
+    assert variables["datasource"]["type"] == "datasource"
+    assert variables["datasource"]["query"] == "prometheus"
+    for name in ("job", "instance"):
+        assert variables[name]["datasource"]["uid"] == "${datasource}"
+        assert variables[name]["includeAll"] and variables[name]["multi"], name
+        assert "khabar_build_info" in variables[name]["query"], name
+    assert '"$job"' in variables["instance"]["query"]
+
+
+@pytest.mark.parametrize("query", dashboard_queries(), ids=lambda q: q.name)
+def test_every_panel_metric_is_scoped_to_the_chosen_job_and_instances(query):
+    """Substituting the variables leaves `=~".+"`: every metric must have had the selector."""
+    board = json.loads(DASHBOARD.read_text(encoding="utf-8"))
+    (expr,) = [target["expr"] for panel in board["panels"] for target in panel.get("targets", [])
+               if f"{panel['title']} [{target['refId']}]" == query.name]
+    metrics = re.findall(r"\b(?:khabar_\w+|process_\w+|up)\b(?=[{\[)\s])", expr)
+    assert metrics, expr
+    for metric in metrics:
+        assert re.search(rf'\b{metric}\{{job=~"\$job", instance=~"\$instance"[,}}]', expr), (
+            f"{metric} unscoped in {expr}")
+
+
+def test_the_scoping_can_fail():
+    generator = _generator()
+    assert generator.scoped("sum(rate(khabar_pages_total[5m]))") == (
+        'sum(rate(khabar_pages_total{job=~"$job", instance=~"$instance"}[5m]))')
+    assert generator.scoped('khabar_pages_total{source="x"}') == (
+        'khabar_pages_total{job=~"$job", instance=~"$instance", source="x"}')
+
+
+def test_no_query_names_a_scrape_job():
+    for query in deploy_queries():
+        assert not re.search(r'\bjob\s*=\s*"', query.expr), f"{query.name}: {query.expr}"
+
+
+def test_cpu_memory_and_restart_panels_exist():
+    exprs = {q.name.rsplit(" [", 1)[0]: q.expr for q in dashboard_queries()}
+    assert "process_cpu_seconds_total" in exprs["CPU"]
+    assert "process_resident_memory_bytes" in exprs["Memory"]
+    assert "process_start_time_seconds" in exprs["Worker restarts"]
 
 
 @pytest.mark.parametrize("query", deploy_queries(), ids=lambda q: f"{q.source}:{q.name}")
@@ -111,7 +163,11 @@ def test_deploy_queries_lists_every_target_and_rule():
         "KhabarDeadLetterRatioHigh",
         "KhabarNoOutput",
         "KhabarSkippedOffsets",
+        "KhabarDedupDeadLetters",
+        "KhabarDedupReplayFailures",
         "KhabarWorkerDown",
         "KhabarNoWorkers",
+        "KhabarEndToEndLatencyHigh",
+        "KhabarWorkerRestarting",
     }
     assert all("$" not in q.expr for q in deploy_queries())

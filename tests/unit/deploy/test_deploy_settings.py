@@ -19,7 +19,8 @@ NAME = re.compile(r"\bKHABAR_[A-Z0-9_]*[A-Z0-9]\b")
 TEXT_FILES = [
     path
     for path in sorted([COMPOSE, *DEPLOY.rglob("*")])
-    if path.is_file() and path.suffix in {"", ".yml", ".yaml", ".md", ".dockerignore", ".py"}
+    if path.is_file()
+    and path.suffix in {"", ".yml", ".yaml", ".md", ".dockerignore", ".py", ".env"}
 ]
 
 

@@ -65,6 +65,27 @@ CASES = [
     ("ar-comments", [P1, "أضف تعليقك", "لا توجد تعليقات حتى الآن"], [P1]),
     ("en-comments", [E1, "Comments (2) - Add your comment"], [E1]),
     ("ads", ["إعلان", P1, "Advertisement", E1], [P1, E1]),
+    # --- a site menu above the headline (the classifier would read it as the lead)
+    ("menu-pipes-ar", ["محليات | عربي ودولي | اقتصاد | رياضة", HEAD_AR, P1], [HEAD_AR, P1]),
+    ("menu-dots-ar", ["أخبار • سياسة • منوعات", "", HEAD_AR, P1], [HEAD_AR, P1]),
+    ("menu-dashes-ar", ["الرئيسية - تقارير - حوارات - فيديو", HEAD_AR, P1], [HEAD_AR, P1]),
+    ("menu-names-ar", ["الرئيسية الأخبار المحلية والعربية الاقتصاد الرياضة", HEAD_AR, P1],
+     [HEAD_AR, P1]),
+    ("menu-lines-ar", ["أخبار", "", "عربي ودولي", "", "ثقافة وفنون", "رياضة", HEAD_AR, P1],
+     [HEAD_AR, P1]),
+    ("menu-pipes-en", ["News | World | Business | Opinion | Sport", HEAD_EN, E1], [HEAD_EN, E1]),
+    ("menu-names-en", ["World Politics Business Tech Health Opinion", HEAD_EN, E1],
+     [HEAD_EN, E1]),
+    ("menu-lines-en", ["Menu", "Search", "Sign in", "UK News", HEAD_EN, E1], [HEAD_EN, E1]),
+    # a menu is only looked for above the article's first sentence (below it, the lead is safe)
+    ("menu-below-body", [HEAD_AR, P1, "أخبار | سياسة | اقتصاد | رياضة", P2], None),
+    # not menus: a kicker over the headline, a headline with its site name, a headline that
+    # names sections among other words, a short headline made of names
+    ("trap-kicker", ["عاجل", HEAD_AR, P1], None),
+    ("trap-headline-site", [f"{HEAD_EN} | Example Times", E1], None),
+    ("trap-sections-in-headline", ["الرياضة والسياسة في ملاعب القارة", P1], None),
+    ("trap-short-headline-run", ["عاجل", "هدنة في المدينة", HEAD_AR, P1], None),
+    ("trap-headline-dashes", ["Talks resume - Geneva - day two", E1], None),
     # --- a line fusing several markers
     (
         "fused",

@@ -8,7 +8,7 @@ import pytest
 from faust.types import TP
 
 from agents.cli import BROKER_RETRY_MAX_SECONDS, wait_for_broker
-from agents.worker import CommitWatch
+from agents.worker.health import CommitWatch
 from streams.settings import Settings
 
 A, B = TP("raw", 0), TP("raw", 1)

@@ -8,7 +8,8 @@ from typing import Any
 from faust.stores.rocksdb import RocksDBOptions
 
 from agents.dedup.state import TABLES
-from streams.app import BoundedRocksDBOptions, rocksdb_options
+from streams.app import rocksdb_options
+from streams.hooks.tables import BoundedRocksDBOptions
 from streams.settings import Settings
 
 KEYS = 50_000

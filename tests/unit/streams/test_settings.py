@@ -9,7 +9,7 @@ import pytest
 from mode.utils.queues import FlowControlQueue
 
 from streams.app import faust_config
-from streams.settings import ENV_VARS, Settings, SettingsError
+from streams.settings import ENV_VARS, Settings, SettingsError, worker_environment
 
 
 def test_defaults() -> None:
@@ -39,6 +39,12 @@ def test_window_durations(env: dict[str, str], value: float) -> None:
     ({"KHABAR_WEB_PORT": "70000"}, "KHABAR_WEB_PORT"),
     ({"KHABAR_TAXONOMY": "/nonexistent/taxonomy.toml"}, "KHABAR_TAXONOMY"),
     ({"KHABAR_SECURITY_PROTOCOL": "SASL_SSL"}, "KHABAR_SASL_MECHANISM"),
+    ({"KHABAR_MIN_INSYNC_REPLICAS": "0"}, "KHABAR_MIN_INSYNC_REPLICAS"),
+    ({"KHABAR_MIN_INSYNC_REPLICAS": "two"}, "KHABAR_MIN_INSYNC_REPLICAS"),
+    ({"KHABAR_REPLICATION_FACTOR": "2", "KHABAR_MIN_INSYNC_REPLICAS": "3"},
+     "KHABAR_MIN_INSYNC_REPLICAS=3 is more than KHABAR_REPLICATION_FACTOR=2"),
+    ({"KHABAR_RETENTION_HOURS": "0"}, "KHABAR_RETENTION_HOURS"),
+    ({"KHABAR_RETENTION_HOURS": "7d"}, "KHABAR_RETENTION_HOURS"),
 ])
 def test_bad_settings_name_the_variable(env: dict[str, str], names: str) -> None:
     with pytest.raises(SettingsError, match=names):
@@ -78,3 +84,39 @@ def test_a_poll_fits_in_what_a_stream_buffer_has_left_when_fetching_stops() -> N
         buffer = config["stream_buffer_maxsize"]
         fetching_stops = math.floor(buffer / FlowControlQueue.pressure_high_ratio)
         assert 0 < config["broker_max_poll_records"] <= buffer - fetching_stops
+
+
+def test_a_workers_environment_reproduces_its_settings_and_drops_the_parents() -> None:
+    settings = Settings(broker="kafka://10.0.0.7:9092", broker_profile="embedded",
+                        topic_prefix="envtest", partitions=3, app_id="khabar-env",
+                        data_dir=Path("/tmp/khabar-env"), web_port=7001, log_level="warn")
+    env = worker_environment(settings, {"PATH": "/bin", "KHABAR_STORE": "memory://"},
+                             KHABAR_CORE_PROCESSES="0")
+    assert env["PATH"] == "/bin"
+    assert env["KHABAR_STORE"] == settings.store
+    assert env["KHABAR_CORE_PROCESSES"] == "0"
+    child = Settings.from_env(env)
+    for name in ("broker", "broker_profile", "topic_prefix", "partitions", "app_id", "data_dir",
+                 "web_port", "log_level", "store", "max_message_bytes"):
+        assert getattr(child, name) == getattr(settings, name), name
+
+
+def test_topic_configs_replicate_and_retain_on_a_cluster() -> None:
+    s = Settings.from_env({"KHABAR_REPLICATION_FACTOR": "3", "KHABAR_MIN_INSYNC_REPLICAS": "2",
+                           "KHABAR_RETENTION_HOURS": "48"})
+    assert s.topic_configs() == {"min.insync.replicas": "2", "retention.ms": str(48 * 3_600_000)}
+    assert s.topic_configs(changelog=True) == {"min.insync.replicas": "2",
+                                               "cleanup.policy": "compact"}
+    assert faust_config(s)["topic_replication_factor"] == 3
+
+
+def test_defaults_keep_a_one_broker_cluster_writable() -> None:
+    s = Settings.from_env({})
+    assert s.min_insync_replicas <= s.replication_factor
+    assert s.topic_configs()["retention.ms"] == str(7 * 24 * 3_600_000)
+
+
+def test_the_embedded_broker_gets_no_topic_configs() -> None:
+    """Tansu is one node: no replicas to wait for, and its own retention."""
+    s = Settings.from_env({"KHABAR_BROKER_PROFILE": "embedded", "KHABAR_RETENTION_HOURS": "1"})
+    assert s.topic_configs() == s.topic_configs(changelog=True) == {}

@@ -1,0 +1,238 @@
+"""Sense, not vocabulary: hard negatives per failure class, the positives that must survive the
+gates, what ``explain`` shows, and the taxonomy fields behind the gates.
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from agents.classify.core import Classifier, TaxonomyError
+from tests.taxonomies import with_sports_label
+
+
+@pytest.fixture(scope="module")
+def clf() -> Classifier:
+    return Classifier.from_file()
+
+
+# (failure class, title, text, lang, label that must NOT be given)
+HARD_NEGATIVES = [
+    # 1. labour relations
+    ("labour", "Dockers end walkout after mediated pay deal",
+     "The dock workers' union and the port employer reached a negotiated deal after two days of "
+     "talks led by a state mediator. Union members will vote on the agreement next week; the "
+     "strike over wages and shift pay is suspended.", "en", "peace_talks"),
+    ("labour", "Nurses back strike in ballot",
+     "Members of the nurses' union voted in a strike ballot to reject the employer's pay offer; "
+     "the union said turnout in the vote was high and the walkout begins on Monday.",
+     "en", "elections"),
+    ("labour", "النقابة والإدارة تتوصلان إلى اتفاق ينهي الإضراب",
+     "توصلت نقابة عمال المصانع وأصحاب العمل إلى اتفاق بعد مفاوضات شاقة بوساطة وزارة العمل، "
+     "ويقضي الاتفاق برفع الأجور وإنهاء الإضراب الذي استمر أسبوعا.", "ar", "peace_talks"),
+    # 2. negotiations with no armed conflict at stake
+    ("treaty", "Fishing nations fail to agree ocean treaty",
+     "Negotiators from forty states ended another round of talks without a deal on the ocean "
+     "treaty; the draft agreement on fishing quotas and carbon targets goes back to experts, "
+     "and the climate envoy said the negotiation would resume in spring.", "en", "peace_talks"),
+    ("treaty", "Rival chip makers call a truce in patent fight",
+     "The two companies agreed a truce and settled their lawsuit over patents; investors "
+     "welcomed the deal and the shares rose on the market.", "en", "peace_talks"),
+    ("treaty", "فشل مفاوضات الموازنة الأوروبية",
+     "انتهت جولة من المفاوضات بين الدول الأعضاء دون التوصل إلى اتفاق على الموازنة، وقال "
+     "المفاوضون إن الخلاف على الاستثمارات والنمو الاقتصادي ما زال قائما.", "ar", "peace_talks"),
+    # 3. votes that are not public elections
+    ("vote", "Senate votes down spending bill",
+     "Lawmakers voted 52 to 48 against the bill; the legislation needed sixty votes, and "
+     "senators from both parties said they would vote again on an amended version.",
+     "en", "elections"),
+    ("vote", "Warehouse staff vote on joining a union",
+     "Workers at the warehouse cast ballots on whether to unionize; the National Labor "
+     "Relations Board will count the votes and the employer may challenge the election.",
+     "en", "elections"),
+    ("vote", "انتخابات الاتحاد الرياضي تثير الجدل",
+     "أجرت الجمعية العمومية لاتحاد كرة القدم انتخابات مجلس الإدارة، وطعن عدد من المرشحين "
+     "في نتائج التصويت أمام اللجنة الأولمبية، وقالت الأندية إن الاقتراع شابته مخالفات.",
+     "ar", "elections"),
+    # 4. sense collisions
+    ("sense", "Landslide buries village after heavy rain",
+     "A landslide buried dozens of homes after days of heavy rain; rescuers dug through the mud "
+     "for survivors and the army flew in tents.", "en", "elections"),
+    ("sense", "Midfielder's camp and club call a truce",
+     "The club and the midfielder agreed a truce in their contract row; the coach said the "
+     "peace initiative would help the team before the league season.", "en", "peace_talks"),
+    ("sense", "Brussels clears state aid to steel maker",
+     "Regulators approved state aid and a loan to the company; investors said the subsidy "
+     "would protect profits.", "en", "humanitarian"),
+    # 5. weather and health with no crisis
+    ("routine", "Small earthquake rattles county, no injuries",
+     "A magnitude 3 earthquake shook the county overnight; the geological survey said there "
+     "were no injuries and no reports of damage, and seismologists expect more small quakes.",
+     "en", "humanitarian"),
+    ("routine", "Study finds new drug slows disease",
+     "Researchers said a clinical trial of the drug in patients with the disease showed fewer "
+     "relapses; the study will now be extended.", "en", "humanitarian"),
+    # 6. passing mentions
+    ("passing", "Shelling kills eleven in border town",
+     "Artillery shelling killed eleven people in the border town on Tuesday, residents said, "
+     "as troops and militants traded fire for a third day.\n\n"
+     "Hospitals were overwhelmed and the army said it had pushed the fighters back from two "
+     "villages.\n\nThe offensive began after a rocket attack on an army post last week.\n\n"
+     "Earlier ceasefire talks stalled in the spring.", "en", "peace_talks"),
+    ("passing", "Army retakes hill town from rebels",
+     "Troops backed by air strikes took the hill town from the rebels after a week of "
+     "clashes, the army said; dozens of soldiers and militants were killed.\n\n"
+     "The rebels said they had pulled back to spare the town.\n\n"
+     "Voters in the capital elect a new council next spring.", "en", "elections"),
+    ("sense", "هدنة بين المطربين بعد خلاف طويل",
+     "أعلن المطربان هدنة بينهما بعد وساطة من منتج الألبوم، وقال مدير أعمالهما إن الهدنة تنهي "
+     "خلافا على حقوق الأغاني، وإن الطرفين اتفقا على الحوار.", "ar", "peace_talks"),
+    ("sense", "مؤتمر المانحين يتعهد بدعم الاقتصاد",
+     "تعهدت الدول المانحة في مؤتمر المانحين بتقديم مليارات لدعم الاقتصاد والاستثمار، وقال "
+     "محافظ البنك المركزي إن المساعدات ستعزز السيولة والنمو الاقتصادي وتسد عجز الموازنة.",
+     "ar", "humanitarian"),
+    ("routine", "نقص المياه والجفاف يقلقان المزارعين",
+     "توقعت الأرصاد الجوية تراجع هطول الأمطار هذا الموسم، ودعت الوزارة إلى ترشيد استهلاك "
+     "المياه بعد انخفاض منسوب السدود، وقال مزارعون إن الجفاف ونقص المياه سيؤخران الزراعة.",
+     "ar", "humanitarian"),
+]
+
+
+@pytest.mark.parametrize(("kind", "title", "text", "lang", "label"), HARD_NEGATIVES,
+                         ids=[f"{n[0]}-{n[3]}-{i}" for i, n in enumerate(HARD_NEGATIVES)])
+def test_hard_negative_by_class(clf: Classifier, kind: str, title: str, text: str, lang: str,
+                                label: str) -> None:
+    out = clf.classify(title=title, text=text, lang=lang)
+    assert label not in out.labels, (out.scores, out.evidence)
+
+
+# The gates must not cost the real thing: (title, text, lang, label)
+GATED_POSITIVES = [
+    ("Government and rebels resume peace talks",
+     "Negotiators for the government and the rebel movement met in a neutral capital for a new "
+     "round of talks on a ceasefire, after months of fighting and air strikes that killed "
+     "hundreds of civilians.", "en", "peace_talks"),
+    ("Rival camps open national dialogue to end political crisis",
+     "Leaders of the two rival governments began a national dialogue under UN mediation, "
+     "seeking a settlement of the political crisis that has split the country's institutions.",
+     "en", "peace_talks"),
+    ("Miners' strike delays vote count in general election",
+     "Officials of the electoral commission said the strike had slowed the count of the "
+     "general election; turnout was high and voters at every polling station waited for hours.",
+     "en", "elections"),
+    ("Floods kill 40 and leave thousands homeless",
+     "Floods killed at least 40 people and left thousands homeless; aid agencies sent tents and "
+     "food aid to the displaced, and the death toll may rise.", "en", "humanitarian"),
+    ("Mediators press for hostage deal and a pause in the fighting",
+     "Mediators shuttled between the two sides on a hostage deal that would bring a humanitarian "
+     "pause, as air strikes and rocket fire went on along the front line.", "en", "peace_talks"),
+    ("الحكومة والمتمردون يستأنفون مفاوضات السلام",
+     "استأنف وفدا الحكومة والمتمردين مفاوضات السلام برعاية المبعوث الأممي بعد أشهر من "
+     "القتال، وبحث الطرفان وقف إطلاق النار وتبادل الأسرى.", "ar", "peace_talks"),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "lang", "label"), GATED_POSITIVES)
+def test_positive_passes_its_gates(clf: Classifier, title: str, text: str, lang: str,
+                                   label: str) -> None:
+    out = clf.classify(title=title, text=text, lang=lang)
+    assert label in out.labels, (out.scores, out.evidence)
+
+
+def test_explain_names_the_veto_and_its_cues(clf: Classifier) -> None:
+    title, text, lang, _ = HARD_NEGATIVES[0][1:]
+    verdict = {v.label: v for v in clf.explain(title=title, text=text, lang=lang).verdicts}
+    peace = verdict["peace_talks"]
+    assert peace.passed and not peace.assigned  # the score alone would have labelled it
+    assert peace.blocked is not None
+    fired = [g for g in peace.gates if g.startswith("FIRE veto labour")]
+    assert fired and "union" in fired[0].lower()
+
+
+def test_explain_names_the_main_subject_test(clf: Classifier) -> None:
+    _, title, text, lang, _ = HARD_NEGATIVES[14]
+    peace = next(v for v in clf.explain(title=title, text=text, lang=lang).verdicts
+                 if v.label == "peace_talks")
+    assert peace.lead < peace.raw
+    assert peace.blocked is not None and peace.blocked.startswith("subject")
+
+
+def test_explain_agrees_with_classify(clf: Classifier) -> None:
+    for _, title, text, lang, _ in HARD_NEGATIVES:
+        out = clf.classify(title=title, text=text, lang=lang)
+        explained = clf.explain(title=title, text=text, lang=lang)
+        assert [v.label for v in explained.verdicts if v.assigned] == out.labels
+        assert {v.label: v.score for v in explained.verdicts} == out.scores
+
+
+def test_cutoff_is_where_the_score_meets_the_threshold(clf: Classifier) -> None:
+    # the bundled calibration: English peace_talks centre 3.0, threshold 0.5
+    assert clf.cutoff("peace_talks", "en") == pytest.approx(3.0)
+
+
+GATED_LABEL = """
+[contexts.pitch]
+terms.en = { "stadium" = 2.0, "referee" = 2.0 }
+[contexts.office]
+terms.en = { "spreadsheet" = 2.0 }
+
+[labels.sports]
+calibration.default = { center = 2.0, slope = 1.0 }
+subject.en = { lead = 1.0, whole = 50.0 }
+terms.en = { "football" = 3.0, "goal" = 2.0 }
+[[labels.sports.require]]
+contexts = ["pitch"]
+min = 1.5
+[[labels.sports.veto]]
+context = "office"
+min = 1.0
+unless = ["pitch"]
+"""
+
+
+def test_user_label_with_its_own_gates(tmp_path: Path) -> None:
+    """A label added by editing the taxonomy gets contexts, a requirement and a veto."""
+    path = with_sports_label(tmp_path)
+    body = path.read_text(encoding="utf-8").split("\n[labels.sports]")[0]
+    path.write_text(body + GATED_LABEL, encoding="utf-8")
+    clf = Classifier.from_file(path)
+    assert "sports" in clf.labels and {"pitch", "office"} <= set(clf.contexts)
+    ok = clf.classify(title="Football: late goal", text="The referee at the stadium.", lang="en")
+    assert "sports" in ok.labels
+    no_pitch = clf.classify(title="Football: late goal", text="A quiet evening.", lang="en")
+    assert "sports" not in no_pitch.labels
+    office = clf.classify(title="Football pool", text="The spreadsheet of the office football "
+                          "pool and its goal; a spreadsheet.", lang="en")
+    assert "sports" not in office.labels
+    buried = clf.classify(title="Weather", text="Rain.\n\nWind.\n\nFootball and a goal at the "
+                          "stadium with a referee.", lang="en")
+    assert "sports" not in buried.labels  # not in the title or lead: a passing mention
+
+
+BASE = """
+[contexts.c]
+terms.en = { "cue" = 1.0 }
+[labels.x]
+calibration.default = { center = 1.0, slope = 1.0 }
+[labels.x.terms.en]
+"word" = 1.0
+"""
+
+
+@pytest.mark.parametrize(("extra", "needle"), [
+    ('[[labels.x.require]]\ncontexts = ["nowhere"]\nmin = 1\n', "unknown context(s)"),
+    ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nunless = ["gone"]\n', "unknown context(s)"),
+    ('[[labels.x.veto]]\ncontext = "c"\n', "label 'x': field 'veto[0]'"),
+    ('[[labels.x.require]]\ncontexts = ["c"]\nmin = 0\n', "label 'x': field 'require[0]'"),
+    ("[labels.x.subject]\nen = { lead = -1, whole = 2 }\n", "label 'x': field 'subject.en'"),
+    ('[contexts.Bad]\nterms.en = { "a" = 1.0 }\n', "context 'Bad'"),
+])
+def test_gate_errors_name_the_field(tmp_path: Path, extra: str, needle: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(BASE + extra, encoding="utf-8")
+    with pytest.raises(TaxonomyError) as err:
+        Classifier.from_file(path)
+    assert needle in str(err.value)

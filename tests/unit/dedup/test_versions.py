@@ -1,0 +1,134 @@
+"""Fingerprint versions in the dedup state, and changelog records that are not docs.
+
+Every doc records the fingerprint version it was filed under; signatures of another version
+are neither filed in the LSH buckets nor compared, so during a rolling upgrade's overlap an
+article filed under the old version is matched by exact hash only (docs/decisions/010).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agents.dedup.core import Deduper
+from agents.dedup.fingerprint import VERSION, Fingerprint, Undecodable, fingerprint
+from agents.dedup.state import HOUR, UNVERSIONED, DedupState, doc_version
+from agents.ingest.normalize import normalize
+
+T = 1.8e9
+# Written for these tests.
+PARAGRAPHS = [
+    "Harbour workers in the southern port ended a three day strike on Thursday after the "
+    "shipping authority agreed to raise night shift pay and hire two hundred more crane drivers.",
+    "Union leaders said the deal also brings new safety checks on the container cranes, which "
+    "had been the cause of two accidents in the spring, and a review of overtime rules.",
+    "Ships that had waited at anchor outside the breakwater began to dock in the afternoon, "
+    "and the authority expects the backlog of cargo to be cleared by the end of next week.",
+    "Traders in the city had warned that fresh produce was spoiling in the heat while the "
+    "terminals stood idle, and some shops had already run short of imported goods.",
+]
+STORY = "\n\n".join(PARAGRAPHS)
+NEAR_COPY = "\n\n".join(PARAGRAPHS[:3])  # the last paragraph dropped
+
+
+def fp(text: str) -> Fingerprint:
+    return fingerprint(normalize(text))
+
+
+def written_elsewhere(version: str) -> tuple[str, dict[str, Any]]:
+    """The ``dedup_docs`` record of STORY as a worker of ``version`` wrote it."""
+    writer = Deduper(DedupState.in_memory())
+    writer.decide("old-story", fp(STORY), T, "wire")
+    return "old-story", {**writer.state.docs["old-story"], "v": version}
+
+
+def test_a_decided_doc_records_the_running_version() -> None:
+    d = Deduper(DedupState.in_memory())
+    d.decide("a1", fp(STORY), T, "wire")
+    assert d.state.docs["a1"]["v"] == VERSION == doc_version(d.state.docs["a1"])
+    assert doc_version({"t": 0}) == UNVERSIONED  # filed before docs recorded a version
+
+
+def test_a_near_copy_is_found_against_a_doc_of_the_running_version() -> None:
+    """The control for the next test: the same replay, of a doc of the running version."""
+    reader = DedupState.in_memory()
+    article_id, doc = written_elsewhere(VERSION)
+    assert reader.replay([(article_id, doc)], reader.docs.get).failed == []
+    reader.docs[article_id] = doc
+    decision = Deduper(reader).decide("copy", fp(NEAR_COPY), T + 60, "other")
+    assert (decision.canonical, decision.method) == (False, "near")
+
+
+def test_a_doc_of_another_version_is_matched_by_exact_hash_only() -> None:
+    reader = DedupState.in_memory()
+    article_id, doc = written_elsewhere("w4p64b16r4s1")
+    assert reader.replay([(article_id, doc)], reader.docs.get).changed == 1
+    reader.docs[article_id] = doc
+    assert reader.buckets == {}  # its band keys are of other parameters: not filed
+    assert reader.exact[doc["h"]] == article_id
+    d = Deduper(reader)
+    near = d.decide("near-copy", fp(NEAR_COPY), T + 60, "other")
+    assert near.canonical  # not compared: a second canonical during the overlap
+    exact = d.decide("exact-copy", fp(STORY), T + 120, "third")
+    assert (exact.canonical, exact.story_id, exact.method) == (False, "old-story", "exact")
+
+
+def test_a_doc_of_another_version_found_in_a_bucket_is_not_compared() -> None:
+    """Buckets a worker filed before its parameters changed may still list old docs."""
+    d = Deduper(DedupState.in_memory())
+    d.decide("old-story", fp(STORY), T, "wire")
+    d.state.docs["old-story"] = {**d.state.docs["old-story"], "v": "w4p64b16r4s1"}
+    assert d.decide("near-copy", fp(NEAR_COPY), T + 60, "other").canonical
+
+
+def test_an_expired_doc_of_another_version_leaves_cleanly() -> None:
+    reader = DedupState.in_memory()
+    article_id, doc = written_elsewhere("w4p64b16r4s1")
+    reader.replay([(article_id, doc)], reader.docs.get)
+    reader.docs[article_id] = doc
+    d = Deduper(reader, window_seconds=HOUR)
+    assert d.expire(T + 3 * HOUR) == 1
+    assert reader.exact == {} and reader.stories == {} and article_id not in reader.docs
+
+
+def test_replay_reports_records_that_are_not_docs_and_files_the_others() -> None:
+    reader = DedupState.in_memory()
+    article_id, doc = written_elsewhere(VERSION)
+    replayed = reader.replay(
+        [("no-decision", {"t": 1, "h": "ab", "s": "", "n": 0, "st": "x", "src": None}),
+         ("a-list", ["not", "a", "doc"]),
+         ("bad-signature", {**doc, "s": "!" * len(doc["s"])}),
+         (article_id, doc)],
+        reader.docs.get)
+    assert [failed_id for failed_id, _ in replayed.failed] == [
+        "no-decision", "a-list", "bad-signature"]
+    assert "not a dedup doc" in replayed.failed[0][1]
+    assert "Error" in replayed.failed[2][1]  # binascii's, raised before anything was filed
+    assert replayed.changed == 1 and reader.exact == {doc["h"]: article_id}
+    assert list(reader.stories) == [doc["st"]]
+
+
+def test_a_doc_replaced_by_a_record_that_is_not_one_leaves_and_expiry_passes_it_over() -> None:
+    reader = DedupState.in_memory()
+    article_id, doc = written_elsewhere(VERSION)
+    for record in (doc, {"t": "yesterday"}):
+        assert reader.replay([(article_id, record)], reader.docs.get).changed == 1
+        reader.docs[article_id] = record
+    assert reader.buckets == {} and reader.exact == {} and reader.stories == {}
+    d = Deduper(reader, window_seconds=HOUR)
+    assert d.expire(T + 3 * HOUR) == 0  # its id is still in the expiry index
+    # A copy decided afterwards is canonical; the id itself cannot be decided again.
+    assert d.decide("copy", fp(STORY), T + 60, "other").canonical
+
+
+def test_decode_says_why_as_a_value() -> None:
+    encoded = fp(STORY).encode()
+    assert Fingerprint.decode(encoded) == fp(STORY)
+    for data, reason in [
+        ({**encoded, "v": "w4p64b16r4s1"}, "other_version"),
+        ({**encoded, "v": None}, "malformed"),
+        ([encoded], "malformed"),
+        ({**encoded, "s": encoded["s"][:-8]}, "malformed"),
+        ({**encoded, "n": True}, "malformed"),
+    ]:
+        result = Fingerprint.decode(data)
+        assert isinstance(result, Undecodable) and result.reason == reason, data
