@@ -13,7 +13,7 @@ share long verbatim runs. There the pair is a copy only when the numbers agree
 (:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
 about another event changes some. Two short texts whose numbers agree are copies also when most
 words of one are in the other (``word_threshold``), however few 5-grams they share: a short wire
-copy with its clauses turned round (docs/decisions/012-story-level-dedup.md).
+copy with its clauses turned round (docs/decisions/014-story-level-dedup.md).
 """
 
 from __future__ import annotations

@@ -377,5 +377,5 @@ def test_a_news_day_of_short_items_merges_no_two_stories() -> None:
                                 for (key, _), story in zip(NEWS_DAY, stories, strict=True))
     assert precision == 1.0
     # the strike and aid copies are found; the ferry copy, with 72% of its words in the
-    # original, is below the word threshold (docs/decisions/012-story-level-dedup.md)
+    # original, is below the word threshold (docs/decisions/014-story-level-dedup.md)
     assert stories[3] == stories[2] and stories[5] == stories[4]
