@@ -6,6 +6,14 @@ of the story's canonical article. A candidate from the LSH buckets (or the exact
 confirmed by the estimated containment of the shorter text's shingles in the longer's: copies
 are often a shortened or re-wrapped version of the other, which Jaccard punishes and containment
 does not, while template press releases about different events stay below it (README, dedup).
+
+Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell a rewritten copy
+(new headline and lead, paraphrased sentences) from a template release about another event: both
+share long verbatim runs. There the pair is a copy only when the numbers agree
+(:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
+about another event changes some. Two short texts whose numbers agree are copies also when most
+words of one are in the other (``word_threshold``), however few 5-grams they share: a short wire
+copy with its clauses turned round (docs/decisions/014-story-level-dedup.md).
 """
 
 from __future__ import annotations
@@ -16,11 +24,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import VERSION, Fingerprint, estimate
-from agents.dedup.state import HOUR, DedupState, doc_version, is_doc
+from agents.dedup.fingerprint import (
+    MIN_NUMBERS,
+    VERSION,
+    Fingerprint,
+    estimate,
+    numbers_agree,
+    word_containment,
+)
+from agents.dedup.state import HOUR, DedupState, doc_version, is_doc, stored_fingerprint
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
+DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
+DEFAULT_WORD_THRESHOLD = 0.75  # short texts' word containment, with agreeing numbers
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +64,10 @@ class Deduper:
         state: the mappings (Faust tables in the worker, dicts in batch mode).
         window_seconds: how far apart in event time two copies may be.
         threshold: minimum estimated containment for a near duplicate.
+        corroborated_threshold: minimum estimated containment for a near duplicate whose
+            numbers agree, at least ``min_numbers`` of them.
+        word_threshold: for two short texts (``WORDS_CAP``) whose numbers agree, the minimum
+            share of the words of the one with fewer found in the other.
         min_jaccard: minimum estimated Jaccard as well: below it, too few signature slots agree
             for the containment estimate to mean anything (it caps the length ratio at ~6).
         min_shingles: texts with fewer shingles are matched by exact hash only.
@@ -60,16 +81,23 @@ class Deduper:
         *,
         window_seconds: float = DEFAULT_WINDOW,
         threshold: float = DEFAULT_THRESHOLD,
+        corroborated_threshold: float = DEFAULT_CORROBORATED,
+        word_threshold: float = DEFAULT_WORD_THRESHOLD,
+        min_numbers: int = MIN_NUMBERS,
         min_jaccard: float = 0.15,
         min_shingles: int = 8,
         max_candidates: int = 16,
         on_story_expired: Callable[[int], None] | None = None,
     ) -> None:
-        if window_seconds <= 0 or not 0 < threshold <= 1:
-            raise ValueError("window_seconds must be > 0 and threshold in (0, 1]")
+        if window_seconds <= 0 or not 0 < corroborated_threshold <= threshold <= 1:
+            raise ValueError("window_seconds must be > 0 and "
+                             "0 < corroborated_threshold <= threshold <= 1")
         self.state = state
         self.window = window_seconds
         self.threshold = threshold
+        self.corroborated_threshold = corroborated_threshold
+        self.word_threshold = word_threshold
+        self.min_numbers = min_numbers
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
         self.max_candidates = max_candidates
@@ -96,6 +124,8 @@ class Deduper:
             "h": fp.content_hash,
             "s": base64.b64encode(fp.signature).decode("ascii"),
             "n": fp.shingles,
+            "x": list(fp.numbers),
+            "w": base64.b64encode(fp.words).decode("ascii"),
             "v": VERSION,
             "st": story_id,
             "src": source,
@@ -152,12 +182,25 @@ class Deduper:
             doc = self._live(other, event_time)
             if doc is None or doc["n"] < self.min_shingles or doc_version(doc) != VERSION:
                 continue  # a signature of other parameters is not comparable: exact hash only
-            stored = Fingerprint(doc["h"], base64.b64decode(doc["s"]), (), doc["n"])
-            jaccard, containment = estimate(fp, stored)
-            if jaccard >= self.min_jaccard and containment >= self.threshold:
-                if best is None or containment > best[1]:
-                    best = (doc["st"], round(containment, 4), "near")
+            similarity = self._similarity(fp, stored_fingerprint(doc))
+            if similarity is not None and (best is None or similarity > best[1]):
+                best = (doc["st"], round(similarity, 4), "near")
         return best
+
+    def _similarity(self, fp: Fingerprint, stored: Fingerprint) -> float | None:
+        """The estimated containment when it makes the pair copies (alone, or in the band
+        where the numbers must agree), else a short pair's word containment when that and the
+        numbers make them copies, else None."""
+        jaccard, containment = estimate(fp, stored)
+        if jaccard >= self.min_jaccard and containment >= self.threshold:
+            return containment
+        shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
+        if not numbers_agree(shorter, longer, self.min_numbers):
+            return None
+        if jaccard >= self.min_jaccard and containment >= self.corroborated_threshold:
+            return containment
+        words = word_containment(fp, stored)
+        return words if words >= self.word_threshold else None
 
 
 def _fields(decision: Decision) -> list[Any]:

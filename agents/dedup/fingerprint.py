@@ -11,6 +11,15 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
   as low as 0.27-0.35 while their containment stays above 0.88. LSH only proposes candidates;
   :mod:`agents.dedup.core` confirms them by containment.
 
+Beside the signature, a fingerprint carries the numbers of the text (digit runs and ordinals, see
+:func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``, the smallest): the
+facts a copy keeps when it is rewritten and a template release about another event changes (its
+flight number, tonnage, date, toll). :func:`numbers_agree` is the test :mod:`agents.dedup.core`
+applies to pairs whose shingle containment alone is not conclusive. A short text (at most
+``WORDS_CAP`` distinct words) also keeps its words, for :func:`word_containment`, and gets one
+more bucket keyed by its numbers (:func:`bucket_keys`): a short copy rewritten sentence by
+sentence keeps almost no 5-gram, often no LSH band, but its words and figures.
+
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
 The signature is datasketch's ``affine32`` MinHash of those values, computed here on the whole
@@ -40,9 +49,14 @@ LSH_JACCARD = 0.3
 _LSH = MinHashLSH(threshold=LSH_JACCARD, num_perm=NUM_PERM, weights=(0.1, 0.9))
 BANDS, ROWS = _LSH.b, _LSH.r
 SEED = 1
+NUMBERS_CAP = 16
+MIN_NUMBERS = 2  # numbers two texts must share before their agreement counts
+WORDS_CAP = 80  # a text of at most this many distinct words keeps them all
+NUMBERS_RULE = 1  # which numbers number_hashes reads (_ORDINALS, digit runs): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
-VERSION = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+VERSION = (f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+           f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}")
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
@@ -52,6 +66,24 @@ _EMPTY_SIGNATURE = np.full(NUM_PERM, 0xFFFFFFFF, dtype="<u4").tobytes()  # datas
 _BAND_BYTES = ROWS * 4
 _BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key prefix, offset
 _BAND_HASH = hashlib.blake2b(digest_size=8)  # fresh state, copied for each band
+#: Ordinal words of the second to the tenth, as ``normalize`` writes them (also after the
+#: conjunction و), and the CRC-32 of their numbers: successive releases of one template are
+#: often told apart by them alone ("the fifth flight"). "First" is left out: most texts use it
+#: for something else ("for the first time"). Figures with a suffix ("5th") are rare in wire
+#: style, which spells the first nine out; "10th" and above count as their digits.
+_ORDINALS = {
+    prefix + word.encode(): zlib.crc32(str(number).encode())
+    for number, words in enumerate([
+        "second الثاني الثانيه ثاني", "third الثالث الثالثه ثالث", "fourth الرابع الرابعه رابع",
+        "fifth الخامس الخامسه خامس", "sixth السادس السادسه سادس", "seventh السابع السابعه سابع",
+        "eighth الثامن الثامنه ثامن", "ninth التاسع التاسعه تاسع", "tenth العاشر العاشره عاشر",
+    ], start=2)
+    for word in words.split()
+    for prefix in (b"", "و".encode())
+}
+_ORDINAL_WORDS = frozenset(_ORDINALS)
+_DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
+_SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +93,20 @@ class Fingerprint:
     Attributes:
         content_hash: blake2b-128 of the normalised text, hex (the ``exact`` method).
         signature: MinHash slots as little-endian uint32 bytes (``NUM_PERM * 4`` bytes).
-        bands: LSH band keys ``"<band>.<hex>"``, one per band; empty when the text has no words.
+        bands: bucket keys (:func:`bucket_keys`): the LSH band keys ``"<band>.<hex>"``, one per
+            band, and for a short text its numbers' key; empty when the text has no words.
         shingles: number of distinct shingles, needed to turn Jaccard into containment.
+        numbers: CRC-32 of the text's distinct numbers, sorted, the smallest ``NUMBERS_CAP``.
+        words: for a text of at most ``WORDS_CAP`` distinct words, their CRC-32 values sorted,
+            as little-endian uint32 bytes; empty for a longer text.
     """
 
     content_hash: str
     signature: bytes
     bands: tuple[str, ...]
     shingles: int
+    numbers: tuple[int, ...] = ()
+    words: bytes = b""
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""
@@ -81,6 +119,8 @@ class Fingerprint:
             "h": self.content_hash,
             "s": base64.b64encode(self.signature).decode("ascii"),
             "n": self.shingles,
+            "x": list(self.numbers),
+            "w": base64.b64encode(self.words).decode("ascii"),
         }
 
     @classmethod
@@ -108,7 +148,22 @@ class Fingerprint:
         if len(signature) != NUM_PERM * 4:
             return Undecodable("malformed",
                                f"signature has {len(signature)} bytes, expected {NUM_PERM * 4}")
-        return cls(content_hash, signature, band_keys(signature) if shingles else (), shingles)
+        numbers, encoded_words = data.get("x"), data.get("w")
+        if not (isinstance(numbers, list) and len(numbers) <= NUMBERS_CAP
+                and all(type(v) is int and 0 <= v <= 0xFFFFFFFF for v in numbers)):
+            return Undecodable("malformed", f"numbers are not at most {NUMBERS_CAP} uint32 values")
+        if not isinstance(encoded_words, str):
+            return Undecodable("malformed", "fingerprint needs a string w")
+        try:
+            words = base64.b64decode(encoded_words, validate=True)
+        except ValueError as exc:  # binascii.Error
+            return Undecodable("malformed", f"words are not base64: {exc}")
+        if len(words) % 4 or len(words) > WORDS_CAP * 4:
+            return Undecodable("malformed", f"words have {len(words)} bytes, not a multiple of 4 "
+                                            f"up to {WORDS_CAP * 4}")
+        values = tuple(numbers)
+        return cls(content_hash, signature, bucket_keys(signature, shingles, values, words),
+                   shingles, values, words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +173,21 @@ class Undecodable:
 
     reason: str
     message: str
+
+
+def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes
+                ) -> tuple[str, ...]:
+    """The buckets a text is filed under: its LSH bands and, for a short text stating at least
+    ``MIN_NUMBERS`` numbers (all of them: the list is not capped), one key for that set of
+    numbers. A short copy rewritten sentence by sentence keeps few word 5-grams, often no band,
+    but its figures: this key makes it a candidate."""
+    if not shingles:
+        return ()
+    bands = band_keys(signature)
+    if not words or not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
+        return bands
+    key = hashlib.blake2b(np.array(numbers, dtype="<u4").tobytes(), digest_size=8).hexdigest()
+    return (*bands, "x." + key)
 
 
 @lru_cache(maxsize=1024)
@@ -140,12 +210,17 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
 def shingle_hashes(norm_text: str) -> np.ndarray:
     """Distinct 32-bit hashes of the word 5-grams (the whole text if it has fewer words), sorted."""
     words = norm_text.encode().split()
+    return _shingle_hashes(np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words)))
+
+
+def _shingle_hashes(word_hashes: np.ndarray) -> np.ndarray:
+    """Shingle hashes from the words' CRC-32 values (uint64, in text order)."""
+    words = len(word_hashes)
     if not words:
         return np.empty(0, dtype=np.uint32)
-    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
-    windows = max(1, len(words) - SHINGLE_WORDS + 1)
+    windows = max(1, words - SHINGLE_WORDS + 1)
     acc = word_hashes[:windows] * _MIX[0]
-    for j in range(1, min(SHINGLE_WORDS, len(words))):
+    for j in range(1, min(SHINGLE_WORDS, words)):
         acc += word_hashes[j:j + windows] * _MIX[j]
     return _distinct((acc >> np.uint64(32)).astype(np.uint32))
 
@@ -161,11 +236,32 @@ def _distinct(values: np.ndarray) -> np.ndarray:
 
 def fingerprint(norm_text: str) -> Fingerprint:
     """Fingerprint the output of ``agents.ingest.normalize.normalize``."""
-    content_hash = hashlib.blake2b(norm_text.encode(), digest_size=16).hexdigest()
-    hashes = shingle_hashes(norm_text)
+    encoded = norm_text.encode()
+    content_hash = hashlib.blake2b(encoded, digest_size=16).hexdigest()
+    words = encoded.split()
+    word_hashes = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
+    hashes = _shingle_hashes(word_hashes)
     signature = minhash_signature(hashes)
-    bands = band_keys(signature) if len(hashes) else ()
-    return Fingerprint(content_hash, signature, bands, len(hashes))
+    numbers = _numbers(encoded, words)
+    distinct = _distinct(word_hashes.astype(np.uint32))
+    short = distinct.astype("<u4").tobytes() if len(distinct) <= WORDS_CAP else b""
+    bands = bucket_keys(signature, len(hashes), numbers, short)
+    return Fingerprint(content_hash, signature, bands, len(hashes), numbers, short)
+
+
+def number_hashes(norm_text: str) -> tuple[int, ...]:
+    """CRC-32 of each distinct number in the text, sorted, the ``NUMBERS_CAP`` smallest: runs of
+    two or more digits, as written, and the ordinal words ("fifth" and "الخامسة" are both 5).
+    Other single digits are left out: they turn up in any two texts."""
+    encoded = norm_text.encode()
+    return _numbers(encoded, encoded.split())
+
+
+def _numbers(encoded: bytes, words: list[bytes]) -> tuple[int, ...]:
+    found = set(map(zlib.crc32, encoded.translate(_DIGITS_ONLY).split()))
+    found -= _SINGLE_DIGITS
+    found.update(_ORDINALS[word] for word in _ORDINAL_WORDS.intersection(words))
+    return tuple(sorted(found)[:NUMBERS_CAP])
 
 
 def minhash_signature(hashes: np.ndarray) -> bytes:
@@ -188,3 +284,27 @@ def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     jaccard = float(np.count_nonzero(a.slots() == b.slots())) / NUM_PERM
     intersection = jaccard * (a.shingles + b.shingles) / (1.0 + jaccard)
     return jaccard, min(1.0, intersection / smaller)
+
+
+def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int) -> bool:
+    """Whether the shorter text (fewer shingles) states only numbers of the longer one, at
+    least ``min_shared`` of them. A shortened copy may drop figures, not bring its own.
+
+    When a list was capped, both are compared below the smaller of the capped lists' largest
+    values, where each is complete (a bottom-k sample of each set)."""
+    part, whole = shorter.numbers, longer.numbers
+    limit = min((x[-1] for x in (part, whole) if len(x) >= NUMBERS_CAP), default=None)
+    if limit is not None:
+        part = tuple(v for v in part if v <= limit)
+        whole = tuple(v for v in whole if v <= limit)
+    return len(part) >= min_shared and set(part) <= set(whole)
+
+
+def word_containment(a: Fingerprint, b: Fingerprint) -> float:
+    """Share of the distinct words of the text with fewer in the other; 0.0 unless both are
+    short (``WORDS_CAP``)."""
+    if not a.words or not b.words:
+        return 0.0
+    x = set(np.frombuffer(a.words, dtype="<u4").tolist())
+    y = set(np.frombuffer(b.words, dtype="<u4").tolist())
+    return len(x & y) / min(len(x), len(y))

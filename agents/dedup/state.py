@@ -5,10 +5,12 @@ dicts: both are ``MutableMapping[str, JSON]``. Nothing that grows with traffic i
 objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
-                   base64, "n": shingle count, "v": fingerprint version, "st": story id, "src":
-                   source, "d": decision list}``; the other four tables are derived from it
-                   (:meth:`DedupState.file`)
-``dedup_buckets``  LSH band key -> ``[article id, ...]`` (newest last, at most ``BUCKET_CAP``)
+                   base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
+                   "w": a short text's word hashes base64, "v": fingerprint version, "st": story
+                   id, "src": source, "d": decision list}``; the other four tables are derived
+                   from it (:meth:`DedupState.file`)
+``dedup_buckets``  bucket key (LSH band, numbers of a short text) -> ``[article id, ...]``
+                   (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
 ``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);
                    ``"<hour>"`` -> ids filed under that hour; ``"oldest"`` -> first hour not expired
@@ -36,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import NUM_PERM, VERSION, band_keys
+from agents.dedup.fingerprint import NUM_PERM, VERSION, Fingerprint, bucket_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -78,6 +80,7 @@ def is_doc(value: Any) -> bool:
             and isinstance(value.get("h"), str) and isinstance(value.get("st"), str)
             and isinstance(value.get("src"), str | None)
             and isinstance(version, str | None)
+            and isinstance(value.get("x", []), list) and isinstance(value.get("w", ""), str)
             and isinstance(decision, list) and len(decision) == 6
             and decision[4] in _METHODS
             and (doc_version(value) != VERSION or len(signature) == _SIGNATURE_CHARS))
@@ -128,7 +131,7 @@ class DedupState:
         """
         if doc["n"] and doc_version(doc) == VERSION:
             if bands is None:  # before any write: a signature that is not base64 raises
-                bands = band_keys(base64.b64decode(doc["s"], validate=True))
+                bands = _bucket_keys(doc)
             self.add_to_buckets(article_id, bands)
         if not exact_copy or doc["h"] not in self.exact:
             self.exact[doc["h"]] = article_id
@@ -147,7 +150,7 @@ class DedupState:
         story's copy count if it ended with this article, else None. Its id stays filed in
         the expiry index, whose walk skips ids without a live doc of that hour."""
         if doc["n"] and doc_version(doc) == VERSION:
-            self.remove_from_buckets(article_id, band_keys(base64.b64decode(doc["s"])))
+            self.remove_from_buckets(article_id, _bucket_keys(doc))
         if self.exact.get(doc["h"]) == article_id:
             del self.exact[doc["h"]]
         story = self.stories.get(doc["st"])
@@ -239,3 +242,16 @@ class DedupState:
                 self.buckets[key] = rest
             else:
                 del self.buckets[key]
+
+
+def stored_fingerprint(doc: dict[str, Any]) -> Fingerprint:
+    """The fingerprint a ``dedup_docs`` value was filed with, without its bucket keys. A doc
+    written under an older fingerprint version has no numbers or words: it is matched by its
+    signature alone until it expires."""
+    return Fingerprint(doc["h"], base64.b64decode(doc["s"], validate=True), (), doc["n"],
+                       tuple(doc.get("x", ())), base64.b64decode(doc.get("w", ""), validate=True))
+
+
+def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:
+    fp = stored_fingerprint(doc)
+    return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words)
