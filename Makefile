@@ -21,8 +21,13 @@ prometheus:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null \
 	  && { pkill -x prometheus 2>/dev/null || true; }; }
 
+# mypy finds the khabar package through a tree of links (the installed one maps its folders with
+# an import hook, which mypy does not follow).
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	mkdir -p var/typecheck/khabar
+	ln -sfn $(CURDIR)/agents var/typecheck/khabar/agents
+	ln -sfn $(CURDIR)/streams var/typecheck/khabar/streams
 	$(BIN)/mypy
 
 unit: $(STAMP)

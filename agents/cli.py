@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
-from streams.settings import Settings, SettingsError
+from khabar.streams.settings import Settings, SettingsError
 
 if TYPE_CHECKING:  # imported where used: the CLI's light commands start without them
-    from agents.pipeline import DedupStage, PageStage
+    from khabar.agents.pipeline import DedupStage, PageStage
 
 
 def _fail(message: str) -> int:
@@ -31,10 +31,10 @@ def _fail(message: str) -> int:
 
 def _stages(settings: Settings) -> tuple[PageStage, DedupStage]:
     """The two pipeline stages with in-memory dedup state, as ``khabar process`` runs them."""
-    from agents.classify.core import Classifier
-    from agents.dedup.core import Deduper
-    from agents.dedup.state import DedupState
-    from agents.pipeline import DedupStage, PageStage
+    from khabar.agents.classify.core import Classifier
+    from khabar.agents.dedup.core import Deduper
+    from khabar.agents.dedup.state import DedupState
+    from khabar.agents.pipeline import DedupStage, PageStage
 
     classifier = Classifier.from_file(settings.taxonomy)
     page_stage = PageStage(classifier, max_message_bytes=settings.max_message_bytes,
@@ -79,7 +79,7 @@ async def _probe_broker(settings: Settings) -> None:
     """One metadata bootstrap against the configured brokers; raises if none answers."""
     from aiokafka.client import AIOKafkaClient
 
-    from agents.kafka_io import _auth, bootstrap
+    from khabar.agents.kafka_io import _auth, bootstrap
 
     # aiokafka logs its own line for every refused connection; the caller logs one per attempt.
     logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
@@ -123,10 +123,10 @@ def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time
 
 
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.kafka_io import ensure_topics
-    from agents.page_runner import freeze_heap
-    from agents.worker import build
-    from streams.app import create_app
+    from khabar.agents.kafka_io import ensure_topics
+    from khabar.agents.page_runner import freeze_heap
+    from khabar.agents.worker import build
+    from khabar.streams.app import create_app
 
     if settings.event_loop == "uvloop":
         import mode.loop
@@ -147,7 +147,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
-    from streams.embedded import BrokerExitedError, BrokerStartError, EmbeddedBroker, serve
+    from khabar.streams.embedded import BrokerExitedError, BrokerStartError, EmbeddedBroker, serve
 
     def announce(broker: EmbeddedBroker) -> None:
         print(f"embedded broker listening: KHABAR_BROKER={broker.url} "
@@ -161,7 +161,7 @@ def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.kafka_io import pages_from_files, publish
+    from khabar.agents.kafka_io import pages_from_files, publish
 
     paths = [Path(p) for p in args.files]
     missing = [str(p) for p in paths if not p.is_file()]
@@ -174,7 +174,7 @@ def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_tail(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.kafka_io import consume
+    from khabar.agents.kafka_io import consume
 
     topic = args.topic if "." in args.topic else f"{settings.topic_prefix}.{args.topic}"
 
@@ -193,7 +193,7 @@ def cmd_tail(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_process(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.pipeline import run_batch
+    from khabar.agents.pipeline import run_batch
 
     page_stage, dedup_stage = _stages(settings)
     try:
@@ -222,7 +222,7 @@ def _set_name(path: str, taken: Mapping[str, object]) -> str:
 
 
 def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.evaluate import evaluate, evaluate_cross, format_cross, format_report
+    from khabar.agents.evaluate import evaluate, evaluate_cross, format_cross, format_report
 
     sets: dict[str, Sequence[dict[str, Any]]] = {}
     for path in args.files:
@@ -247,8 +247,8 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.classify.core import Classifier
-    from agents.ingest.core import IngestError, ingest, parse_raw
+    from khabar.agents.classify.core import Classifier
+    from khabar.agents.ingest.core import IngestError, ingest, parse_raw
 
     with _open_in(args.file) as handle:
         data = handle.read()
@@ -280,7 +280,7 @@ def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
-    from agents.demo import run_demo
+    from khabar.agents.demo import run_demo
 
     return run_demo(settings, once=os.environ.get("KHABAR_DEMO_ONCE") == "1")
 
@@ -326,8 +326,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return _fail(f"bad setting: {exc}")
-    from agents.classify.core import TaxonomyError
-    from streams.embedded import BrokerStartError
+    from khabar.agents.classify.core import TaxonomyError
+    from khabar.streams.embedded import BrokerStartError
 
     try:
         return int(args.run(settings, args) or 0)

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from agents.kafka_io import Sent, consume, ensure_topics, publish
-from agents.samples import raw_messages
-from streams.embedded import EmbeddedBroker, free_port, terminate
-from streams.settings import Settings, worker_environment
-from streams.topics import TopicNames
+from khabar.agents.kafka_io import Sent, consume, ensure_topics, publish
+from khabar.agents.samples import raw_messages
+from khabar.streams.embedded import EmbeddedBroker, free_port, terminate
+from khabar.streams.settings import Settings, worker_environment
+from khabar.streams.topics import TopicNames
 
 ONCE_TIMEOUT_SECONDS = 240.0
 
@@ -87,7 +87,7 @@ def start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
     """A ``khabar worker`` process with ``settings`` as its environment."""
     log = log_path.open("ab")
     return subprocess.Popen(
-        [sys.executable, "-m", "agents.cli", "worker"], env=worker_environment(settings),
+        [sys.executable, "-m", "khabar.agents.cli", "worker"], env=worker_environment(settings),
         stdout=log, stderr=log,
         stdin=subprocess.DEVNULL, start_new_session=True,
     )

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from agents.dedup.evaluate import dedup_scores
-from agents.ingest.raw import FIELDS as RAW_FIELDS
-from agents.pipeline import DedupStage, Origin, PageStage
+from khabar.agents.dedup.evaluate import dedup_scores
+from khabar.agents.ingest.raw import FIELDS as RAW_FIELDS
+from khabar.agents.pipeline import DedupStage, Origin, PageStage
 
 if TYPE_CHECKING:
-    from agents.classify.core import Classifier
+    from khabar.agents.classify.core import Classifier
 
 #: Outlet families and eras of the labelled sets, found in a row's ``source``; a source that
 #: none of these names is a group of its own (its text before " via " or " (").

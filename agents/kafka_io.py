@@ -17,8 +17,8 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from streams.app import faust_config, max_request_bytes
-from streams.settings import Settings
+from khabar.streams.app import faust_config, max_request_bytes
+from khabar.streams.settings import Settings
 
 
 @dataclass(frozen=True, slots=True)

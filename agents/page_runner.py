@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from agents.classify.core import Classifier
-from agents.pipeline import Observer, Origin, PageResult, PageStage
-from streams import records
+from khabar.agents.classify.core import Classifier
+from khabar.agents.pipeline import Observer, Origin, PageResult, PageStage
+from khabar.streams import records
 
 #: How often a pool process checks that the worker that started it is still alive.
 PARENT_CHECK_SECONDS = 1.0

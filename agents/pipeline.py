@@ -20,16 +20,16 @@ from datetime import UTC, datetime
 
 import orjson
 
-from agents.classify.core import Classifier
-from agents.dedup.candidate import Rejected, read_candidate
-from agents.dedup.core import Decision, Deduper
-from agents.dedup.fingerprint import Fingerprint, fingerprint
-from agents.dedup.state import RECORD_ERRORS
-from agents.ingest.core import CleanArticle, IngestError, ingest, parse_raw
-from agents.ingest.normalize import normalize
-from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, route
-from agents.version import PIPELINE_VERSION
-from streams import records
+from khabar.agents.classify.core import Classifier
+from khabar.agents.dedup.candidate import Rejected, read_candidate
+from khabar.agents.dedup.core import Decision, Deduper
+from khabar.agents.dedup.fingerprint import Fingerprint, fingerprint
+from khabar.agents.dedup.state import RECORD_ERRORS
+from khabar.agents.ingest.core import CleanArticle, IngestError, ingest, parse_raw
+from khabar.agents.ingest.normalize import normalize
+from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, route
+from khabar.agents.version import PIPELINE_VERSION
+from khabar.streams import records
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ import json
 import time
 from pathlib import Path
 
-from agents.classify.core import Classifier
+from khabar.agents.classify.core import Classifier
 
 DEV = Path(__file__).resolve().parents[1] / "../shared/data/dev/articles.jsonl"
 

@@ -14,11 +14,11 @@ import sys
 import time
 from collections import defaultdict
 
-from agents.classify.core import Classifier
-from agents.dedup.core import Deduper
-from agents.dedup.state import DedupState
-from agents.pipeline import DedupStage, Origin, PageStage
-from streams import records
+from khabar.agents.classify.core import Classifier
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.state import DedupState
+from khabar.agents.pipeline import DedupStage, Origin, PageStage
+from khabar.streams import records
 
 MAX_BYTES = 1_048_576
 

@@ -19,8 +19,8 @@ import sys
 
 import orjson
 
-from agents.samples import pages_by_script
-from agents.samples.synthetic import Generator
+from khabar.agents.samples import pages_by_script
+from khabar.agents.samples.synthetic import Generator
 
 COPY_SHARE = 0.15
 SWAP = 0.35

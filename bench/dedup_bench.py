@@ -30,12 +30,12 @@ import numpy as np
 import orjson
 from rocksdict import Rdict
 
-from agents.dedup.core import Deduper
-from agents.dedup.fingerprint import NUM_PERM, Fingerprint, band_keys, fingerprint
-from agents.dedup.state import DERIVED, TABLES, DedupState
-from streams.app import rocksdb_options
-from streams.hooks.tables import BoundedRocksDBOptions
-from streams.settings import Settings
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.fingerprint import NUM_PERM, Fingerprint, band_keys, fingerprint
+from khabar.agents.dedup.state import DERIVED, TABLES, DedupState
+from khabar.streams.app import rocksdb_options
+from khabar.streams.hooks.tables import BoundedRocksDBOptions
+from khabar.streams.settings import Settings
 
 
 class JsonRdict(MutableMapping[str, Any]):

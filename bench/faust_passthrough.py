@@ -19,9 +19,9 @@ from pathlib import Path
 
 import mode.loop
 
-from streams.app import faust_config
-from streams.hooks.app import KhabarApp
-from streams.settings import Settings
+from khabar.streams.app import faust_config
+from khabar.streams.hooks.app import KhabarApp
+from khabar.streams.settings import Settings
 
 
 def main(argv: list[str]) -> None:

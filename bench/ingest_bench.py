@@ -14,8 +14,8 @@ from pathlib import Path
 
 import orjson
 
-from agents.ingest.boilerplate import clean
-from agents.ingest.core import ingest, parse_raw
+from khabar.agents.ingest.boilerplate import clean
+from khabar.agents.ingest.core import ingest, parse_raw
 
 SHARED = Path(__file__).resolve().parents[1] / "../shared/data"
 

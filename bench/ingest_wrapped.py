@@ -16,8 +16,8 @@ from pathlib import Path
 
 import orjson
 
-from agents.ingest.core import RawPage, ingest
-from agents.ingest.raw import clean_chars
+from khabar.agents.ingest.core import RawPage, ingest
+from khabar.agents.ingest.raw import clean_chars
 
 DEFAULT = Path(__file__).resolve().parents[1] / "../shared/data/dev/articles.jsonl"
 

@@ -14,11 +14,11 @@ import sys
 from quixstreams import Application
 from quixstreams.models.serializers import SerializationContext, Serializer
 
-from agents.classify.core import Classifier
-from agents.dedup.core import Deduper
-from agents.dedup.state import DedupState
-from agents.pipeline import DedupStage, Origin, PageStage
-from streams import records
+from khabar.agents.classify.core import Classifier
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.state import DedupState
+from khabar.agents.pipeline import DedupStage, Origin, PageStage
+from khabar.streams import records
 
 
 class _Payload(Serializer):

@@ -39,8 +39,8 @@ from confluent_kafka import Consumer, Producer  # noqa: E402
 from confluent_kafka.admin import AdminClient, NewTopic  # noqa: E402
 from corpus import BenchCorpus  # noqa: E402
 
-from streams.embedded import EmbeddedBroker, free_port, terminate  # noqa: E402
-from streams.settings import Settings, worker_environment  # noqa: E402
+from khabar.streams.embedded import EmbeddedBroker, free_port, terminate  # noqa: E402
+from khabar.streams.settings import Settings, worker_environment  # noqa: E402
 
 PARTITIONS = 8
 FETCH_WAIT_MS = 20  # the embedded profile's clamp (streams/hooks/consumer.py)
@@ -305,8 +305,8 @@ def part_dedup_hop(kafka: Kafka, broker_pid: int, messages: list[bytes], work: P
     pages agent and the core process stay idle. Decisions per second and CPU per decision."""
     from core import stages
 
-    from agents.page_runner import outcome
-    from agents.pipeline import Origin
+    from khabar.agents.page_runner import outcome
+    from khabar.agents.pipeline import Origin
 
     page, _ = stages()
     candidates = [pair for offset, payload in enumerate(messages)
@@ -340,8 +340,8 @@ def worker_env(kafka: Kafka, prefix: str, app_id: str, data_dir: Path) -> dict[s
 
 
 def create_khabar_topics(kafka: Kafka, prefix: str) -> None:
-    from agents.classify.core import Classifier
-    from streams.topics import TopicNames
+    from khabar.agents.classify.core import Classifier
+    from khabar.streams.topics import TopicNames
 
     names = TopicNames(prefix, Classifier.from_file().labels)
     kafka.create(names.raw, *names.outputs())
@@ -628,7 +628,7 @@ def expected_outputs(messages: list[bytes]) -> tuple[int, int]:
     for), with a fresh dedup state."""
     from core import stages
 
-    from agents.pipeline import Origin
+    from khabar.agents.pipeline import Origin
 
     page, dedup = stages()
     articles = deliveries = 0

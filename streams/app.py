@@ -14,8 +14,8 @@ from typing import Any
 import faust
 from mode.utils.queues import FlowControlQueue
 
-from streams.hooks.app import KhabarApp, KhabarWorker, StallWatchMonitor
-from streams.settings import Settings
+from khabar.streams.hooks.app import KhabarApp, KhabarWorker, StallWatchMonitor
+from khabar.streams.settings import Settings
 
 #: Events an agent's stream buffers before its partitions stop being fetched.
 STREAM_BUFFER = 1024

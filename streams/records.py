@@ -93,7 +93,8 @@ def schema_for(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one record kind."""
     if kind not in KINDS:
         raise ValueError(f"unknown record kind {kind!r}")
-    text = resources.files("streams.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    schemas = resources.files("khabar.streams.schemas")
+    text = schemas.joinpath(f"{kind}.schema.json").read_text("utf-8")
     return dict(json.loads(text))
 
 

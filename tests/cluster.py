@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from agents.kafka_io import Sent, consume, ensure_topics, publish
-from streams.embedded import EmbeddedBroker, free_port, terminate
-from streams.settings import Settings, worker_environment
-from streams.topics import TopicNames
+from khabar.agents.kafka_io import Sent, consume, ensure_topics, publish
+from khabar.streams.embedded import EmbeddedBroker, free_port, terminate
+from khabar.streams.settings import Settings, worker_environment
+from khabar.streams.topics import TopicNames
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -46,7 +46,7 @@ class WorkerProcess:
         env = worker_environment(settings, **(extra_env or {}))
         self.log = log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "agents.cli", "worker"], cwd=REPO, env=env,
+            [sys.executable, "-m", "khabar.agents.cli", "worker"], cwd=REPO, env=env,
             stdout=self.log, stderr=self.log, stdin=subprocess.DEVNULL, start_new_session=True,
         )
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from streams.embedded import EmbeddedBroker
+from khabar.streams.embedded import EmbeddedBroker
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from agents.classify.core import DEFAULT_TAXONOMY
+from khabar.agents.classify.core import DEFAULT_TAXONOMY
 
 SPORTS = """
 [labels.sports]

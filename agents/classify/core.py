@@ -26,10 +26,16 @@ from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from pathlib import Path
 
-from agents.classify.countries import DATA_FILE, Place, build_gazetteer
-from agents.classify.lexicon import Lexicon, Match, Pattern
-from agents.classify.taxonomy import ContextSpec, LabelSpec, TaxonomyError, Term, load_taxonomy
-from agents.ingest.normalize import normalize
+from khabar.agents.classify.countries import DATA_FILE, Place, build_gazetteer
+from khabar.agents.classify.lexicon import Lexicon, Match, Pattern
+from khabar.agents.classify.taxonomy import (
+    ContextSpec,
+    LabelSpec,
+    TaxonomyError,
+    Term,
+    load_taxonomy,
+)
+from khabar.agents.ingest.normalize import normalize
 
 __all__ = ["Classification", "Classifier", "Explanation", "TaxonomyError", "Verdict"]
 

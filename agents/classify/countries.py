@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pycountry
 
-from agents.classify.lexicon import Lexicon, Pattern
-from agents.ingest.normalize import normalize
+from khabar.agents.classify.lexicon import Lexicon, Pattern
+from khabar.agents.ingest.normalize import normalize
 
 DATA_FILE = Path(__file__).with_name("countries.toml")
 

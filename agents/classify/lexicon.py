@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import compress
 
-from agents.classify.morph import ar_candidates, ar_forms, canonical, en_stem, is_arabic
-from agents.ingest.normalize import normalize
+from khabar.agents.classify.morph import ar_candidates, ar_forms, canonical, en_stem, is_arabic
+from khabar.agents.ingest.normalize import normalize
 
 Pattern = tuple[str, ...]
 Match = tuple[Pattern, int, int]  # pattern, first token index, end index (exclusive)

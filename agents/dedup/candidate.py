@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import Fingerprint
+from khabar.agents.dedup.fingerprint import Fingerprint
 
 #: Article fields the dedup hop reads, and the types each may have.
 _STRING = (str,)

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import (
+from khabar.agents.dedup.fingerprint import (
     MIN_NUMBERS,
     VERSION,
     Fingerprint,
@@ -32,7 +32,7 @@ from agents.dedup.fingerprint import (
     numbers_agree,
     word_containment,
 )
-from agents.dedup.state import HOUR, DedupState, doc_version, is_doc, stored_fingerprint
+from khabar.agents.dedup.state import HOUR, DedupState, doc_version, is_doc, stored_fingerprint
 
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51

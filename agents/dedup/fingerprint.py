@@ -41,7 +41,7 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from agents.dedup.murmur import fmix32
+from khabar.agents.dedup.murmur import fmix32
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128

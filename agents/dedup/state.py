@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from agents.dedup.fingerprint import NUM_PERM, VERSION, Fingerprint, bucket_keys
+from khabar.agents.dedup.fingerprint import NUM_PERM, VERSION, Fingerprint, bucket_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import IntEnum
 
-from agents.ingest import markers as mk
-from agents.ingest.normalize import fold, fold_lines
+from khabar.agents.ingest import markers as mk
+from khabar.agents.ingest.normalize import fold, fold_lines
 
 
 class Kind(IntEnum):

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agents.ingest.boilerplate import classify
-from agents.ingest.html import extract_html
-from agents.ingest.language import UNDETERMINED, detect_language
-from agents.ingest.normalize import normalize
-from agents.ingest.raw import IngestError, RawPage, clean_chars, parse_raw
-from agents.ingest.split import Part, split
+from khabar.agents.ingest.boilerplate import classify
+from khabar.agents.ingest.html import extract_html
+from khabar.agents.ingest.language import UNDETERMINED, detect_language
+from khabar.agents.ingest.normalize import normalize
+from khabar.agents.ingest.raw import IngestError, RawPage, clean_chars, parse_raw
+from khabar.agents.ingest.split import Part, split
 
 __all__ = ["CleanArticle", "IngestError", "RawPage", "ingest", "parse_raw"]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from agents.ingest.normalize import fold
+from khabar.agents.ingest.normalize import fold
 
 
 def _rx(pattern: str) -> re.Pattern[str]:

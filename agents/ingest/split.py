@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agents.ingest.boilerplate import Kind, Page, render
+from khabar.agents.ingest.boilerplate import Kind, Page, render
 
 MIN_PARAGRAPHS = 2
 MIN_CHARS = 300

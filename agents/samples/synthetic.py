@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import orjson
 
-from agents.samples import pages_by_script
+from khabar.agents.samples import pages_by_script
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 WRAPPERS = {

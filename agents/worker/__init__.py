@@ -13,6 +13,6 @@ Modules: :mod:`~agents.worker.build` (the agents), :mod:`~agents.worker.dedup_ta
 :mod:`~agents.worker.prometheus` (metrics) and :mod:`~agents.worker.exits` (hard exits).
 """
 
-from agents.worker.build import Worker, build
+from khabar.agents.worker.build import Worker, build
 
 __all__ = ["Worker", "build"]

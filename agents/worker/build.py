@@ -13,22 +13,22 @@ import faust
 from faust.types import EventT
 from mode import CrashingSupervisor
 
-from agents.classify.core import Classifier
-from agents.dedup.core import Deduper
-from agents.page_runner import PageOutcome, PageRunner
-from agents.pipeline import DedupStage, Origin
-from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
-from agents.read_ahead import read_ahead
-from agents.worker.dedup_tables import declare_tables, dedup_state, report_state_size
-from agents.worker.exits import CrashOnSendError, exit_if_send_failed, loop_ended
-from agents.worker.health import CommitWatch, register_health
-from agents.worker.lag import register_lag
-from agents.worker.prometheus import count_delivery, observe_stage, register_metrics
-from streams import metrics, records
-from streams.hooks.app import send_direct
-from streams.hooks.tables import set_current_event
-from streams.settings import Settings
-from streams.topics import TopicNames, Topology, declare
+from khabar.agents.classify.core import Classifier
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.page_runner import PageOutcome, PageRunner
+from khabar.agents.pipeline import DedupStage, Origin
+from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
+from khabar.agents.read_ahead import read_ahead
+from khabar.agents.worker.dedup_tables import declare_tables, dedup_state, report_state_size
+from khabar.agents.worker.exits import CrashOnSendError, exit_if_send_failed, loop_ended
+from khabar.agents.worker.health import CommitWatch, register_health
+from khabar.agents.worker.lag import register_lag
+from khabar.agents.worker.prometheus import count_delivery, observe_stage, register_metrics
+from khabar.streams import metrics, records
+from khabar.streams.hooks.app import send_direct
+from khabar.streams.hooks.tables import set_current_event
+from khabar.streams.settings import Settings
+from khabar.streams.topics import TopicNames, Topology, declare
 
 log = logging.getLogger(__name__)
 

@@ -12,12 +12,12 @@ import faust
 import orjson
 from rocksdict import WriteBatch
 
-from agents.dedup.state import DERIVED, TABLES, DedupState
-from streams import metrics
-from streams.app import rocksdb_options
-from streams.hooks.codecs import read_any_bytes
-from streams.hooks.tables import BoundedTable, FollowedTable, estimated_keys, partition_db
-from streams.settings import Settings
+from khabar.agents.dedup.state import DERIVED, TABLES, DedupState
+from khabar.streams import metrics
+from khabar.streams.app import rocksdb_options
+from khabar.streams.hooks.codecs import read_any_bytes
+from khabar.streams.hooks.tables import BoundedTable, FollowedTable, estimated_keys, partition_db
+from khabar.streams.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from faust.exceptions import ConsumerNotStarted
 from faust.sensors import Sensor
 from faust.types import TP
 
-from streams.hooks.consumer import committed_offsets
+from khabar.streams.hooks.consumer import committed_offsets
 
 #: ``/healthz`` fails when consumed messages have waited this long with no commit progress.
 LIVENESS_STALL_SECONDS = 120.0

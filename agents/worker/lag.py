@@ -6,8 +6,8 @@ import asyncio
 
 import faust
 
-from streams import metrics
-from streams.hooks.consumer import committed_offsets
+from khabar.streams import metrics
+from khabar.streams.hooks.consumer import committed_offsets
 
 LAG_EVERY_SECONDS = 10.0
 

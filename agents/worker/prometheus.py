@@ -9,11 +9,11 @@ from typing import Any
 import faust
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
-from agents.pipeline import DEDUP_REASONS
-from agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery
-from agents.version import PIPELINE_VERSION
-from streams import metrics
-from streams.topics import TopicNames
+from khabar.agents.pipeline import DEDUP_REASONS
+from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery
+from khabar.agents.version import PIPELINE_VERSION
+from khabar.streams import metrics
+from khabar.streams.topics import TopicNames
 
 
 def register_metrics(app: faust.App, names: TopicNames, classifier_version: str) -> None:

@@ -10,7 +10,7 @@ import faust
 from faust.sensors.monitor import Monitor
 from faust.types import TP, AppT, EventT, StreamT, TransportT
 
-from streams.hooks.consumer import EmbeddedTransport, Transport
+from khabar.streams.hooks.consumer import EmbeddedTransport, Transport
 
 
 class KhabarApp(faust.App):

@@ -13,7 +13,7 @@ from faust.transport.drivers import aiokafka as aiokafka_driver
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth, server_list
 from faust.types import TP, ConsumerT
 
-from streams import metrics
+from khabar.streams import metrics
 
 log = logging.getLogger(__name__)
 

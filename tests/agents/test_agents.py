@@ -28,17 +28,17 @@ from faust.streams import current_event
 from faust.types import TP
 from prometheus_client import REGISTRY
 
-from agents.dedup.core import Deduper
-from agents.dedup.fingerprint import Fingerprint
-from agents.dedup.state import TABLES, DedupState
-from agents.pipeline import DedupStage, Origin, PageStage
-from agents.worker import Worker, build
-from agents.worker.dedup_tables import LocalStore
-from agents.worker.exits import EXIT_SEND_FAILED, exit_if_send_failed
-from streams import records
-from streams.app import create_app, rocksdb_options
-from streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
-from streams.settings import Settings
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.fingerprint import Fingerprint
+from khabar.agents.dedup.state import TABLES, DedupState
+from khabar.agents.pipeline import DedupStage, Origin, PageStage
+from khabar.agents.worker import Worker, build
+from khabar.agents.worker.dedup_tables import LocalStore
+from khabar.agents.worker.exits import EXIT_SEND_FAILED, exit_if_send_failed
+from khabar.streams import records
+from khabar.streams.app import create_app, rocksdb_options
+from khabar.streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
+from khabar.streams.settings import Settings
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
 
@@ -423,8 +423,8 @@ async def test_a_direct_send_that_fails_ends_the_worker_before_any_commit(
     """The agents' sends skip faust's Topic.send and its send-error sensor: their own
     callback exits with EXIT_SEND_FAILED on a failed send, and not on a cancelled one."""
     exits: list[int] = []
-    monkeypatch.setattr("agents.worker.exits.os._exit", exits.append)
-    monkeypatch.setattr("agents.worker.exits.logging.shutdown", lambda: None)
+    monkeypatch.setattr("khabar.agents.worker.exits.os._exit", exits.append)
+    monkeypatch.setattr("khabar.agents.worker.exits.logging.shutdown", lambda: None)
     loop = asyncio.get_running_loop()
     delivered, cancelled, failed = (loop.create_future() for _ in range(3))
     delivered.set_result(None)
@@ -593,7 +593,8 @@ async def test_a_stopped_agent_is_not_taken_for_a_dead_one(
     watchdog (a threading.Timer that would end this process); the integration tier checks
     that a worker whose stream ends by itself exits."""
     timers: list[Any] = []
-    monkeypatch.setattr("agents.worker.exits.threading.Timer", lambda *a, **k: timers.append(a))
+    monkeypatch.setattr("khabar.agents.worker.exits.threading.Timer",
+                        lambda *a, **k: timers.append(a))
     for agent in (worker.pages_agent, worker.dedup_agent):
         async with agent.test_context():
             pass

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from agents.demo import Accounting
-from agents.samples.synthetic import Generator
+from khabar.agents.demo import Accounting
+from khabar.agents.samples.synthetic import Generator
 from tests.cluster import WorkerProcess, collect, names, publish_messages, settings_for
 from tests.e2e.promserver import PrometheusServer, require_binary
 from tests.e2e.queries import DeployQuery, deploy_queries, loopback_prometheus_config

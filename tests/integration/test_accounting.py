@@ -16,11 +16,11 @@ import jsonschema
 import orjson
 import pytest
 
-from agents.cli import _stages
-from agents.demo import Accounting
-from agents.pipeline import run_batch
-from agents.samples.synthetic import Generator
-from streams.records import schema_for
+from khabar.agents.cli import _stages
+from khabar.agents.demo import Accounting
+from khabar.agents.pipeline import run_batch
+from khabar.agents.samples.synthetic import Generator
+from khabar.streams.records import schema_for
 from tests.cluster import WorkerProcess, collect, names, publish_messages, settings_for
 
 pytestmark = pytest.mark.integration

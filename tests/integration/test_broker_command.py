@@ -43,7 +43,7 @@ def _accepts(port: int) -> bool:
 
 def _start(env: dict[str, str]) -> tuple[subprocess.Popen[str], int, int]:
     """``khabar broker`` on a free port: the process, its port and its Tansu child's pid."""
-    cli = subprocess.Popen([sys.executable, "-m", "agents.cli", "broker"], cwd=REPO, env=env,
+    cli = subprocess.Popen([sys.executable, "-m", "khabar.agents.cli", "broker"], cwd=REPO, env=env,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert cli.stdout is not None and cli.stderr is not None
     line = cli.stdout.readline()

@@ -22,11 +22,11 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from agents.classify.core import Classifier
-from agents.kafka_io import bootstrap, publish
-from agents.pipeline import Origin, PageStage
-from streams.embedded import EmbeddedBroker, free_port
-from streams.settings import Settings
+from khabar.agents.classify.core import Classifier
+from khabar.agents.kafka_io import bootstrap, publish
+from khabar.agents.pipeline import Origin, PageStage
+from khabar.streams.embedded import EmbeddedBroker, free_port
+from khabar.streams.settings import Settings
 from tests.cluster import WorkerProcess, collect, metric, names, publish_messages, settings_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]

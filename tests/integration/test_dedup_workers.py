@@ -22,10 +22,10 @@ import orjson
 import pytest
 from aiokafka import AIOKafkaProducer
 
-from agents.kafka_io import bootstrap, ensure_topics
-from agents.samples.synthetic import Generator
-from streams.embedded import free_port
-from streams.settings import Settings
+from khabar.agents.kafka_io import bootstrap, ensure_topics
+from khabar.agents.samples.synthetic import Generator
+from khabar.streams.embedded import free_port
+from khabar.streams.settings import Settings
 from tests.cluster import WorkerProcess, collect, metric, names, settings_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]

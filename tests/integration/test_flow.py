@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.samples.synthetic import Generator
+from khabar.agents.samples.synthetic import Generator
 from tests.cluster import WorkerProcess, metric, publish_messages, settings_for
 
 pytestmark = pytest.mark.integration

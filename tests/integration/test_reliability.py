@@ -31,14 +31,14 @@ from typing import Any
 import orjson
 import pytest
 
-from agents.cli import _stages
-from agents.demo import Accounting
-from agents.kafka_io import publish
-from agents.pipeline import Origin
-from agents.samples.synthetic import Corpus, Generator
-from agents.worker.build import PAGE_BATCH
-from streams.embedded import EmbeddedBroker, free_port
-from streams.settings import Settings, worker_environment
+from khabar.agents.cli import _stages
+from khabar.agents.demo import Accounting
+from khabar.agents.kafka_io import publish
+from khabar.agents.pipeline import Origin
+from khabar.agents.samples.synthetic import Corpus, Generator
+from khabar.agents.worker.build import PAGE_BATCH
+from khabar.streams.embedded import EmbeddedBroker, free_port
+from khabar.streams.settings import Settings, worker_environment
 from tests.cluster import (
     REPO,
     WorkerProcess,
@@ -510,7 +510,7 @@ async def three_then_end(self, *args, **kwargs):
         if raw and n == 3:
             return
 Stream.noack_take = three_then_end
-from agents.cli import main
+from khabar.agents.cli import main
 sys.exit(main(["worker"]))
 """
 
@@ -549,7 +549,7 @@ def test_worker_never_logs_the_sasl_password(broker: EmbeddedBroker, tmp_path: P
     settings = settings_for(broker, tmp_path / "data", broker_profile="kafka")
     log = tmp_path / "worker.log"
     secret = "pw-" + os.urandom(6).hex()
-    process = _run(settings, ["-m", "agents.cli", "worker"], log, {
+    process = _run(settings, ["-m", "khabar.agents.cli", "worker"], log, {
         "KHABAR_SECURITY_PROTOCOL": "SASL_PLAINTEXT", "KHABAR_SASL_MECHANISM": "PLAIN",
         "KHABAR_SASL_USERNAME": "khabar", "KHABAR_SASL_PASSWORD": secret})
     try:

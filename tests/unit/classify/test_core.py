@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.classify.core import DEFAULT_TAXONOMY, Classification, Classifier, TaxonomyError
+from khabar.agents.classify.core import DEFAULT_TAXONOMY, Classification, Classifier, TaxonomyError
 from tests.shared_data import SEED_PAGE, shared_path
 from tests.taxonomies import SPORTS, with_sports_label
 

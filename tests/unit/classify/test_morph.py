@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from agents.classify.lexicon import Lexicon
-from agents.classify.morph import canonical
-from agents.ingest.normalize import normalize
+from khabar.agents.classify.lexicon import Lexicon
+from khabar.agents.classify.morph import canonical
+from khabar.agents.ingest.normalize import normalize
 
 # Our own small vocabulary: election, talks and aid words, plus words chosen to tempt a careless
 # stripper (a name «جان», a city «الرقة», «جنة», «كرة», an epidemic «وباء» beside «كوبا»).

@@ -5,9 +5,9 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from agents.classify.core import Classifier
-from agents.ingest.core import ingest, parse_raw
-from agents.samples import raw_messages
+from khabar.agents.classify.core import Classifier
+from khabar.agents.ingest.core import ingest, parse_raw
+from khabar.agents.samples import raw_messages
 
 
 @pytest.fixture(scope="module")

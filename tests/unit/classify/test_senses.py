@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from agents.classify.core import Classifier, TaxonomyError
+from khabar.agents.classify.core import Classifier, TaxonomyError
 from tests.taxonomies import with_sports_label
 
 

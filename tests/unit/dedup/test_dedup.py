@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.dedup.core import Decision, Deduper
-from agents.dedup.evaluate import dedup_scores
-from agents.dedup.fingerprint import NUM_PERM, Fingerprint, estimate, fingerprint
-from agents.dedup.state import BUCKET_CAP, HOUR, TABLES, DedupState
-from agents.ingest.normalize import normalize
-from agents.samples.synthetic import Generator
+from khabar.agents.dedup.core import Decision, Deduper
+from khabar.agents.dedup.evaluate import dedup_scores
+from khabar.agents.dedup.fingerprint import NUM_PERM, Fingerprint, estimate, fingerprint
+from khabar.agents.dedup.state import BUCKET_CAP, HOUR, TABLES, DedupState
+from khabar.agents.ingest.normalize import normalize
+from khabar.agents.samples.synthetic import Generator
 
 DAY = 86400.0
 

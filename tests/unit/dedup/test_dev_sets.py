@@ -10,11 +10,11 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from agents.dedup.core import Deduper
-from agents.dedup.evaluate import dedup_scores
-from agents.dedup.fingerprint import fingerprint
-from agents.dedup.state import DedupState
-from agents.ingest.core import RawPage, ingest
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.evaluate import dedup_scores
+from khabar.agents.dedup.fingerprint import fingerprint
+from khabar.agents.dedup.state import DedupState
+from khabar.agents.ingest.core import RawPage, ingest
 from tests.shared_data import DEV_SET, shared_path
 
 

@@ -9,7 +9,7 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.dedup.fingerprint import (
+from khabar.agents.dedup.fingerprint import (
     BANDS,
     NUM_PERM,
     ROWS,
@@ -21,9 +21,9 @@ from agents.dedup.fingerprint import (
     minhash_signature,
     shingle_hashes,
 )
-from agents.ingest.normalize import normalize
-from agents.samples import pages_by_script
-from agents.samples.synthetic import Generator
+from khabar.agents.ingest.normalize import normalize
+from khabar.agents.samples import pages_by_script
+from khabar.agents.samples.synthetic import Generator
 
 
 def _reference(hashes: np.ndarray) -> bytes:

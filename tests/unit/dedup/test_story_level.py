@@ -14,14 +14,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.dedup.core import (
+from khabar.agents.dedup.core import (
     DEFAULT_CORROBORATED,
     DEFAULT_THRESHOLD,
     DEFAULT_WORD_THRESHOLD,
     Deduper,
 )
-from agents.dedup.evaluate import dedup_scores
-from agents.dedup.fingerprint import (
+from khabar.agents.dedup.evaluate import dedup_scores
+from khabar.agents.dedup.fingerprint import (
     NUMBERS_CAP,
     WORDS_CAP,
     Fingerprint,
@@ -32,8 +32,8 @@ from agents.dedup.fingerprint import (
     numbers_agree,
     word_containment,
 )
-from agents.dedup.state import DedupState
-from agents.ingest.normalize import normalize
+from khabar.agents.dedup.state import DedupState
+from khabar.agents.ingest.normalize import normalize
 
 WIRE = [
     "Storm leaves thousands homeless on southern islands",

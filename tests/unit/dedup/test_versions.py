@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from agents.dedup.core import Deduper
-from agents.dedup.fingerprint import VERSION, Fingerprint, Undecodable, fingerprint
-from agents.dedup.state import HOUR, UNVERSIONED, DedupState, doc_version
-from agents.ingest.normalize import normalize
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.fingerprint import VERSION, Fingerprint, Undecodable, fingerprint
+from khabar.agents.dedup.state import HOUR, UNVERSIONED, DedupState, doc_version
+from khabar.agents.ingest.normalize import normalize
 
 T = 1.8e9
 # Written for these tests.

@@ -132,9 +132,8 @@ def test_entrypoint_is_a_console_script_and_the_context_has_the_packages():
         for line in (DEPLOY / "Dockerfile.dockerignore").read_text().splitlines()
         if line.startswith("!")
     }
-    packages = project["tool"]["setuptools"]["packages"]["find"]["include"]
-    for package in packages:
-        assert package.rstrip("*") in allowed, f"{package} left out of the build context"
+    for folder in project["tool"]["setuptools"]["package-dir"].values():
+        assert folder in allowed, f"{folder} left out of the build context"
     readme = project["project"].get("readme")
     if readme:
         assert readme in allowed
@@ -278,3 +277,14 @@ def test_latency_and_restarts_are_alerted_on():
     exprs = " ".join(rule["expr"] for rule in _alert_rules())
     assert "khabar_end_to_end_seconds_bucket" in exprs
     assert "process_start_time_seconds" in exprs
+
+
+def test_the_wheel_lists_every_package_folder_under_khabar():
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = project["tool"]["setuptools"]
+    on_disk = {
+        "khabar." + ".".join(init.parent.relative_to(REPO).parts)
+        for folder in setuptools["package-dir"].values()
+        for init in (REPO / folder).rglob("__init__.py")
+    }
+    assert set(setuptools["packages"]) == on_disk

@@ -25,7 +25,7 @@ TEXT_FILES = [
 
 
 def _env_vars() -> frozenset[str]:
-    from streams.settings import ENV_VARS
+    from khabar.streams.settings import ENV_VARS
 
     return frozenset(ENV_VARS)
 
@@ -77,7 +77,7 @@ def test_the_scan_finds_variables():
     ],
 )
 def test_deployed_environment_is_valid_settings(where, env):
-    from streams.settings import Settings
+    from khabar.streams.settings import Settings
 
     settings = Settings.from_env(env())
     assert settings.web_port == int(env()["KHABAR_WEB_PORT"]), where

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.ingest.boilerplate import Kind, classify, clean
+from khabar.agents.ingest.boilerplate import Kind, classify, clean
 
 P1 = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بحضور الوسطاء."
 P2 = "وأضاف أن الوفدين اتفقا على تشكيل لجنة فنية لمتابعة تنفيذ البنود التي تم التوصل إليها."

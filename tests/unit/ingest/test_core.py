@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from agents.ingest.core import CleanArticle, IngestError, RawPage, ingest
-from agents.ingest.normalize import normalize
+from khabar.agents.ingest.core import CleanArticle, IngestError, RawPage, ingest
+from khabar.agents.ingest.normalize import normalize
 
 BODY = "قال المتحدث باسم الوزارة إن المحادثات ستستأنف الأسبوع المقبل في العاصمة بحضور الوسطاء."
 

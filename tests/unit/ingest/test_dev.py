@@ -8,10 +8,10 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from agents.ingest import markers
-from agents.ingest.core import RawPage, ingest
-from agents.ingest.normalize import fold
-from agents.ingest.raw import clean_chars
+from khabar.agents.ingest import markers
+from khabar.agents.ingest.core import RawPage, ingest
+from khabar.agents.ingest.normalize import fold
+from khabar.agents.ingest.raw import clean_chars
 from tests.shared_data import DEV_SET, shared_path
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.ingest.core import IngestError, RawPage, ingest
+from khabar.agents.ingest.core import IngestError, RawPage, ingest
 
 PAGE = """<html><head><title>Ceasefire talks resume | Example News</title>
 <script>var tracker = "SCRIPT-SECRET";</script><style>.x{color:red}</style></head>

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from agents.ingest.core import RawPage, ingest
-from agents.ingest.language import _CLASSES, _count, _counts, _lingua, detect_language
+from khabar.agents.ingest.core import RawPage, ingest
+from khabar.agents.ingest.language import _CLASSES, _count, _counts, _lingua, detect_language
 
 CASES = [
     ("arabic", "قال المتحدث باسم الحكومة إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة.", "ar"),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.ingest.normalize import (
+from khabar.agents.ingest.normalize import (
     _LONG,
     _nfkc,
     _normalize_lowered,
@@ -14,7 +14,7 @@ from agents.ingest.normalize import (
     fold_lines,
     normalize,
 )
-from agents.samples import raw_messages
+from khabar.agents.samples import raw_messages
 
 CASES = [
     ("إِنَّ المُفاوَضاتِ ٣", "ان المفاوضات 3"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.ingest.boilerplate import clean
-from agents.ingest.core import IngestError, RawPage, ingest
-from agents.ingest.normalize import normalize
+from khabar.agents.ingest.boilerplate import clean
+from khabar.agents.ingest.core import IngestError, RawPage, ingest
+from khabar.agents.ingest.normalize import normalize
 
 # Text shaped like pages: lines of Arabic/Latin words, markers, bullets and punctuation.
 _PIECES = st.sampled_from(

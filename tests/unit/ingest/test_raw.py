@@ -7,9 +7,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from agents.ingest import raw
-from agents.ingest.core import IngestError, RawPage, ingest, parse_raw
-from agents.ingest.raw import clean_chars
+from khabar.agents.ingest import raw
+from khabar.agents.ingest.core import IngestError, RawPage, ingest, parse_raw
+from khabar.agents.ingest.raw import clean_chars
 
 MAX = 10_000
 

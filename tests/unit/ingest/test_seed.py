@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.ingest.core import RawPage, ingest
+from khabar.agents.ingest.core import RawPage, ingest
 from tests.shared_data import SEED_PAGE, shared_path
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from agents.ingest.boilerplate import classify
-from agents.ingest.core import RawPage, ingest
-from agents.ingest.split import split
+from khabar.agents.ingest.boilerplate import classify
+from khabar.agents.ingest.core import RawPage, ingest
+from khabar.agents.ingest.split import split
 
 A = [
     "عقد وزراء خارجية الدول الثلاث اجتماعا في العاصمة لبحث ملف المياه وسبل التوصل إلى اتفاق.",

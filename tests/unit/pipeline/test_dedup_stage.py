@@ -14,12 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.classify.core import Classifier
-from agents.dedup.core import Deduper
-from agents.dedup.fingerprint import NUM_PERM, VERSION
-from agents.dedup.state import DedupState
-from agents.pipeline import DEDUP_REASONS, FUTURE_SECONDS, DedupStage, Origin, PageStage
-from streams import records
+from khabar.agents.classify.core import Classifier
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.fingerprint import NUM_PERM, VERSION
+from khabar.agents.dedup.state import DedupState
+from khabar.agents.pipeline import DEDUP_REASONS, FUTURE_SECONDS, DedupStage, Origin, PageStage
+from khabar.streams import records
 
 CLASSIFIER = Classifier.from_file()
 NOW = 1.8e9
@@ -172,7 +172,7 @@ def test_a_candidate_that_fails_to_be_fingerprinted_again_is_internal(
     def failing(text: str) -> None:
         raise ValueError("cannot fingerprint this text")
 
-    monkeypatch.setattr("agents.pipeline._refingerprint", failing)
+    monkeypatch.setattr("khabar.agents.pipeline._refingerprint", failing)
     older = {**make_candidate("cannot-refingerprint"), "fingerprint": {"v": "w4p64b16r4s1"}}
     stage = dedup_stage()
     letter = dead_letter(stage, orjson.dumps(older))

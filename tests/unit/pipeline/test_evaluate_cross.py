@@ -9,7 +9,7 @@ from typing import Any
 import orjson
 import pytest
 
-from agents.evaluate import Prediction, _best_cutoff, cross_source, source_group
+from khabar.agents.evaluate import Prediction, _best_cutoff, cross_source, source_group
 
 
 def test_source_groups_follow_outlet_family_and_variants_follow_their_base() -> None:
@@ -85,7 +85,7 @@ def _page(row_id: str, source: str, text: str, labels: list[str]) -> dict[str, A
 
 def test_eval_cross_prints_fit_beside_cross_for_each_set(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from agents.cli import main
+    from khabar.agents.cli import main
 
     peace = ("Rebels and government agree ceasefire at peace talks\n\nNegotiators agreed a truce "
              "after mediation by a UN envoy, as fighting between troops and rebels eased.")

@@ -15,10 +15,10 @@ from typing import Any
 import orjson
 import pytest
 
-from agents.classify.core import Classifier
-from agents.page_runner import PARENT_CHECK_SECONDS, PageOutcome, PageRunner
-from agents.pipeline import Origin
-from agents.samples import raw_messages
+from khabar.agents.classify.core import Classifier
+from khabar.agents.page_runner import PARENT_CHECK_SECONDS, PageOutcome, PageRunner
+from khabar.agents.pipeline import Origin
+from khabar.agents.samples import raw_messages
 
 CLASSIFIER = Classifier.from_file()
 
@@ -102,9 +102,9 @@ def test_a_dead_pool_process_fails_the_batch_instead_of_losing_it() -> None:
 
 PARENT = """
 import asyncio, sys, time
-from agents.classify.core import Classifier
-from agents.page_runner import PageRunner
-from agents.pipeline import Origin
+from khabar.agents.classify.core import Classifier
+from khabar.agents.page_runner import PageRunner
+from khabar.agents.pipeline import Origin
 runner = PageRunner(Classifier.from_file(), max_message_bytes=100_000, dlq_payload_bytes=1000,
                     processes=1, observe=lambda s, t: None)
 asyncio.run(runner.run([(b"{}", Origin("raw", 0, 0, 1.7e9))]))

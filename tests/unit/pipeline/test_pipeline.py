@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agents.classify.core import Classifier
-from agents.dedup.core import Deduper
-from agents.dedup.state import DedupState
-from agents.pipeline import DedupStage, Origin, PageStage, _event_time, run_batch
-from agents.publish.core import route
-from streams import records
+from khabar.agents.classify.core import Classifier
+from khabar.agents.dedup.core import Deduper
+from khabar.agents.dedup.state import DedupState
+from khabar.agents.pipeline import DedupStage, Origin, PageStage, _event_time, run_batch
+from khabar.agents.publish.core import route
+from khabar.streams import records
 
 REPO = Path(__file__).resolve().parents[3]
 CLASSIFIER = Classifier.from_file()
@@ -118,9 +118,11 @@ def test_cores_import_neither_faust_nor_streams(stage: str) -> None:
             names = ([a.name for a in node.names] if isinstance(node, ast.Import)
                      else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
             for name in names:
-                assert name.split(".")[0] not in ("faust", "streams", "mode"), (path, name)
+                assert name.removeprefix("khabar.").split(".")[0] not in (
+                    "faust", "streams", "mode"), (path, name)
 
 
 def test_streams_never_import_agents() -> None:
     for path in (REPO / "streams").rglob("*.py"):
-        assert "from agents" not in path.read_text() and "import agents" not in path.read_text()
+        text = path.read_text()
+        assert "from khabar.agents" not in text and "import khabar.agents" not in text

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pytest
 
-from agents.read_ahead import read_ahead
+from khabar.agents.read_ahead import read_ahead
 
 B = TypeVar("B")
 R = TypeVar("R")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from faust.types import TP
 
-from streams.app import create_app
-from streams.hooks.app import KhabarWorker, StallWatchMonitor
-from streams.hooks.consumer import EmbeddedTransport, Transport
-from streams.settings import Settings
+from khabar.streams.app import create_app
+from khabar.streams.hooks.app import KhabarWorker, StallWatchMonitor
+from khabar.streams.hooks.consumer import EmbeddedTransport, Transport
+from khabar.streams.settings import Settings
 
 
 def test_an_app_per_settings_with_its_id_as_the_consumer_group() -> None:

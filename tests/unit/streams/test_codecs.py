@@ -7,7 +7,7 @@ import base64
 import pytest
 from faust.serializers import codecs
 
-from streams.hooks.codecs import KEY_CODEC, UNREADABLE_KEY, UNREADABLE_VALUE, VALUE_CODEC
+from khabar.streams.hooks.codecs import KEY_CODEC, UNREADABLE_KEY, UNREADABLE_VALUE, VALUE_CODEC
 
 DOC = {"t": 1795168800, "h": "ab", "s": "AAAA", "n": 3, "v": "w5p128b32r2s1", "st": "a1",
        "src": "وكالة", "d": [True, "a1", None, None, None, 1]}

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from agents.cli import main
+from khabar.agents.cli import main
 
 
 def test_a_missing_embedded_broker_is_one_line_naming_the_extra(

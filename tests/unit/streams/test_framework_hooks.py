@@ -25,10 +25,10 @@ from faust.transport import consumer as base_consumer
 from faust.transport.drivers import aiokafka as aiokafka_driver
 from mode.utils.queues import FlowControlQueue
 
-from streams.hooks import app as hooks_app
-from streams.hooks import codecs as hooks_codecs
-from streams.hooks import consumer as hooks_consumer
-from streams.hooks import tables as hooks_tables
+from khabar.streams.hooks import app as hooks_app
+from khabar.streams.hooks import codecs as hooks_codecs
+from khabar.streams.hooks import consumer as hooks_consumer
+from khabar.streams.hooks import tables as hooks_tables
 
 
 @dataclass(frozen=True)

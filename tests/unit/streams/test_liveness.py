@@ -7,9 +7,9 @@ import logging
 import pytest
 from faust.types import TP
 
-from agents.cli import BROKER_RETRY_MAX_SECONDS, wait_for_broker
-from agents.worker.health import CommitWatch
-from streams.settings import Settings
+from khabar.agents.cli import BROKER_RETRY_MAX_SECONDS, wait_for_broker
+from khabar.agents.worker.health import CommitWatch
+from khabar.streams.settings import Settings
 
 A, B = TP("raw", 0), TP("raw", 1)
 

@@ -7,7 +7,7 @@ import base64
 import jsonschema
 import pytest
 
-from streams import records
+from khabar.streams import records
 
 
 def test_dead_letter_keeps_bytes_as_text_or_base64() -> None:

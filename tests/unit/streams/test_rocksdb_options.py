@@ -7,10 +7,10 @@ from typing import Any
 
 from faust.stores.rocksdb import RocksDBOptions
 
-from agents.dedup.state import TABLES
-from streams.app import rocksdb_options
-from streams.hooks.tables import BoundedRocksDBOptions
-from streams.settings import Settings
+from khabar.agents.dedup.state import TABLES
+from khabar.streams.app import rocksdb_options
+from khabar.streams.hooks.tables import BoundedRocksDBOptions
+from khabar.streams.settings import Settings
 
 KEYS = 50_000
 

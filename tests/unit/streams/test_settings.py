@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from mode.utils.queues import FlowControlQueue
 
-from streams.app import faust_config
-from streams.settings import ENV_VARS, Settings, SettingsError, worker_environment
+from khabar.streams.app import faust_config
+from khabar.streams.settings import ENV_VARS, Settings, SettingsError, worker_environment
 
 
 def test_defaults() -> None:
