@@ -2,7 +2,7 @@
 
     python bench/run.py [--messages 20000] [--state 20000] [--only core,baselines,...]
 
-Parts (issue 8): 1 core (pure cores in this process), 2 baselines (confluent-kafka and
+Parts: 1 core (pure cores in this process), 2 baselines (confluent-kafka and
 faust pass-throughs, the Quix Streams peer running khabar's cores), 3 streaming (one
 ``khabar worker``: sustained rate, CPU per article, latency at 25/50/90% of that rate),
 4 scale (two workers vs one), 5 state (``bench/dedup_bench.py``), 6 pairs (the faust

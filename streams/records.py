@@ -1,6 +1,6 @@
 """Record schemas: what crosses khabar's topics, as plain dicts serialised with orjson.
 
-One builder per record kind, matching ``../shared/docs/contract.md`` and the JSON Schema files
+One builder per record kind, matching ``docs/contract.md`` and the JSON Schema files
 under ``streams/schemas/`` (``schema_for(kind)``), which tests validate real output against
 and which downstream services can use too.
 """

@@ -1,6 +1,6 @@
 """Topic names and declarations, in one place.
 
-Names follow ``../shared/docs/contract.md``: ``<prefix>.raw`` in; ``<prefix>.enriched``,
+Names follow ``docs/contract.md``: ``<prefix>.raw`` in; ``<prefix>.enriched``,
 ``<prefix>.<label>``, ``<prefix>.duplicates`` and ``<prefix>.dlq`` out. One internal topic,
 ``<prefix>.dedup``, carries fingerprinted candidates from the per-page agent to the dedup agent;
 it has a single partition so that every copy of a story meets the same dedup state.

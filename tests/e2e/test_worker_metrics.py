@@ -1,4 +1,4 @@
-"""Issue 6's acceptance: a real Prometheus scrapes a running worker while sample pages flow.
+"""A real Prometheus scrapes a running worker while sample pages flow.
 
 One worker on the embedded broker (fresh prefix and group), Prometheus on loopback scraping its
 ``/metrics`` every second with the committed config and alert rules. After a synthetic corpus of

@@ -1,4 +1,4 @@
-"""Issue 2's acceptance: every raw message accounted for, on the embedded broker.
+"""Every raw message accounted for, on the embedded broker.
 
 500+ pages (distinct stories, republished copies, malformed messages) go to an 8-partition
 raw topic; one worker runs; every valid page comes out as an enriched article or a duplicate

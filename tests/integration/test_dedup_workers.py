@@ -1,4 +1,4 @@
-"""Issue 4's acceptance: dedup across raw partitions, workers and a worker restart.
+"""Dedup across raw partitions, workers and a worker restart.
 
 Copies of the same stories are sent, in one burst, to different partitions of an 8-partition
 raw topic that two workers of one consumer group split between them. The ``khabar.pages`` agents

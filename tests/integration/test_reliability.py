@@ -1,4 +1,4 @@
-"""Issue 7's acceptance: faults injected on the embedded broker lose nothing and stop nothing.
+"""Faults injected on the embedded broker lose nothing and stop nothing.
 
 - crash: SIGKILL the worker twice mid-stream, restart it on the same data dir;
 - slow seek: a worker recovering a changelog seeks with slow committed-offset requests;

@@ -1,4 +1,4 @@
-"""Liveness from commit progress, and the worker's wait for its broker (issue 7)."""
+"""Liveness from commit progress, and the worker's wait for its broker."""
 
 from __future__ import annotations
 
