@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from khabar.agents.dedup.fingerprint import NUM_PERM, VERSION, Fingerprint, bucket_keys
+from khabar.agents.dedup.fingerprint import VERSION, Fingerprint, bucket_keys
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -64,12 +64,12 @@ def doc_version(doc: dict[str, Any]) -> str:
 
 
 _METHODS = (None, "exact", "near")
-_SIGNATURE_CHARS = len(base64.b64encode(bytes(NUM_PERM * 4)))
 
 
 def is_doc(value: Any) -> bool:
     """Whether ``value`` has the shape of a ``dedup_docs`` value that the dedup code can read
-    (a signature of the running version has the running length), so that a malformed record
+    (a doc of the running version carries a fingerprint that decodes: signature, numbers and
+    words of the running shape), so that a malformed record
     never reaches the derived tables, from which decisions about other articles read it."""
     if not isinstance(value, dict):
         return False
@@ -83,7 +83,8 @@ def is_doc(value: Any) -> bool:
             and isinstance(value.get("x", []), list) and isinstance(value.get("w", ""), str)
             and isinstance(decision, list) and len(decision) == 6
             and decision[4] in _METHODS
-            and (doc_version(value) != VERSION or len(signature) == _SIGNATURE_CHARS))
+            and (doc_version(value) != VERSION
+                 or isinstance(Fingerprint.decode(value), Fingerprint)))
 
 
 @dataclass(frozen=True, slots=True)

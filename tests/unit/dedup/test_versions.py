@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from khabar.agents.dedup.core import Deduper
 from khabar.agents.dedup.fingerprint import VERSION, Fingerprint, Undecodable, fingerprint
-from khabar.agents.dedup.state import HOUR, UNVERSIONED, DedupState, doc_version
+from khabar.agents.dedup.state import HOUR, UNVERSIONED, DedupState, doc_version, is_doc
 from khabar.agents.ingest.normalize import normalize
 
 T = 1.8e9
@@ -102,7 +104,7 @@ def test_replay_reports_records_that_are_not_docs_and_files_the_others() -> None
     assert [failed_id for failed_id, _ in replayed.failed] == [
         "no-decision", "a-list", "bad-signature"]
     assert "not a dedup doc" in replayed.failed[0][1]
-    assert "Error" in replayed.failed[2][1]  # binascii's, raised before anything was filed
+    assert "not a dedup doc" in replayed.failed[2][1]  # its fingerprint does not decode
     assert replayed.changed == 1 and reader.exact == {doc["h"]: article_id}
     assert list(reader.stories) == [doc["st"]]
 
@@ -132,3 +134,16 @@ def test_decode_says_why_as_a_value() -> None:
     ]:
         result = Fingerprint.decode(data)
         assert isinstance(result, Undecodable) and result.reason == reason, data
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("w", "not base64!"), ("x", ["7"]), ("x", [2**32]), ("s", "AAAA"),
+])
+def test_a_stored_doc_whose_fingerprint_does_not_decode_is_no_doc(field: str,
+                                                                  value: object) -> None:
+    """Replay files only docs whose fingerprint the candidate loop can read back."""
+    deduper = Deduper(DedupState.in_memory())
+    deduper.decide("a", fp(STORY), 0.0, "wire")
+    doc = deduper.state.docs["a"]
+    assert is_doc(doc)
+    assert not is_doc({**doc, field: value})
