@@ -231,18 +231,12 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
         except (OSError, orjson.JSONDecodeError) as exc:
             return _fail(f"cannot read {path}: {exc}")
     if args.cross:
-        report = evaluate_cross(sets, *_stages(settings))
-        if args.json:
-            print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
-        else:
-            print(format_cross(report))
-        return 0
-    rows = [row for set_rows in sets.values() for row in set_rows]
-    report = evaluate(rows, *_stages(settings))
-    if args.json:
-        print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode())
+        report, formatter = evaluate_cross(sets, *_stages(settings)), format_cross
     else:
-        print(format_report(report))
+        rows = [row for set_rows in sets.values() for row in set_rows]
+        report, formatter = evaluate(rows, *_stages(settings)), format_report
+    print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() if args.json
+          else formatter(report))
     return 0
 
 
