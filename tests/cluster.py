@@ -102,6 +102,21 @@ def metric(worker: WorkerProcess, name: str) -> float:
     return total
 
 
+def wait_pages(worker: WorkerProcess, at_least: float, timeout: float,
+               counter: str = "khabar_pages_total") -> float:
+    """Wait until the worker's ``counter`` (by default, raw pages taken in) reaches
+    ``at_least``; return its value."""
+    deadline = time.monotonic() + timeout
+    seen = 0.0
+    while time.monotonic() < deadline:
+        assert worker.process.poll() is None, worker.log_path.read_text(errors="replace")[-3000:]
+        seen = metric(worker, counter)
+        if seen >= at_least:
+            return seen
+        time.sleep(0.2)
+    raise TimeoutError(f"worker's {counter} at {seen}, not {at_least}, after {timeout} s")
+
+
 def names(settings: Settings, labels: Iterable[str] = ()) -> TopicNames:
     return TopicNames(settings.topic_prefix, tuple(labels))
 

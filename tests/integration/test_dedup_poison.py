@@ -27,7 +27,15 @@ from khabar.agents.kafka_io import bootstrap, publish
 from khabar.agents.pipeline import Origin, PageStage
 from khabar.streams.embedded import EmbeddedBroker, free_port
 from khabar.streams.settings import Settings
-from tests.cluster import WorkerProcess, collect, metric, names, publish_messages, settings_for
+from tests.cluster import (
+    WorkerProcess,
+    collect,
+    metric,
+    names,
+    publish_messages,
+    settings_for,
+    wait_pages,
+)
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -54,18 +62,6 @@ def candidate(settings: Settings, page_id: str, text: str) -> dict[str, Any]:
                        Origin("raw", 0, 0, time.time()))
     (made,) = result.candidates
     return made
-
-
-def wait_for(worker: WorkerProcess, name: str, at_least: float, timeout: float) -> float:
-    deadline = time.monotonic() + timeout
-    seen = 0.0
-    while time.monotonic() < deadline:
-        assert worker.process.poll() is None, worker.log_path.read_text(errors="replace")[-3000:]
-        seen = metric(worker, name)
-        if seen >= at_least:
-            return seen
-        time.sleep(0.2)
-    raise TimeoutError(f"{name} at {seen}, not {at_least}, after {timeout} s")
 
 
 async def _send_raw(settings: Settings, topic: str, key: bytes | None, value: bytes) -> None:
@@ -95,7 +91,7 @@ def test_bad_candidates_are_dead_letters_and_the_stream_goes_on(
     try:
         worker.wait_ready(timeout=90)
         sent = asyncio.run(publish(settings, topics.dedup, [*bad.values(), orjson.dumps(old)]))
-        wait_for(worker, "khabar_dedup_refingerprinted_total", 1, timeout=30)
+        wait_pages(worker, 1, timeout=30, counter="khabar_dedup_refingerprinted_total")
         published = time.monotonic()
         publish_messages(settings, [orjson.dumps({"id": "good-after", "source": "wire",
                                                   "text": GOOD_TEXT})])
@@ -139,7 +135,7 @@ def test_a_bad_changelog_record_is_counted_on_replay_and_the_rest_recovers(
         first.wait_ready(timeout=90)
         publish_messages(settings, [orjson.dumps({"id": "kept", "source": "wire",
                                                   "text": GOOD_TEXT})])
-        wait_for(first, "khabar_articles_total", 1, timeout=60)
+        wait_pages(first, 1, timeout=60, counter="khabar_articles_total")
     finally:
         first.stop()
     changelog = f"{settings.app_id}-dedup_docs-changelog"
@@ -155,7 +151,8 @@ def test_a_bad_changelog_record_is_counted_on_replay_and_the_rest_recovers(
     second = WorkerProcess(second_settings, tmp_path / "second.log")
     try:
         second.wait_ready(timeout=90)
-        assert wait_for(second, "khabar_dedup_replay_failures_total", 3, timeout=30) == 3
+        assert wait_pages(second, 3, timeout=30,
+                          counter="khabar_dedup_replay_failures_total") == 3
         publish_messages(settings, [orjson.dumps({"id": "copy-of-kept", "source": "other",
                                                   "text": GOOD_TEXT})])
         outputs = collect(settings, [topics.duplicates], idle=1.0, timeout=60,

@@ -47,6 +47,7 @@ from tests.cluster import (
     names,
     publish_messages,
     settings_for,
+    wait_pages,
 )
 
 pytestmark = pytest.mark.integration
@@ -57,20 +58,6 @@ SOAK = os.environ.get("KHABAR_SOAK") == "1"
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-def wait_pages(worker: WorkerProcess, at_least: float, timeout: float,
-               counter: str = "khabar_pages_total") -> float:
-    """Wait until the worker's ``counter`` (by default, raw pages taken in) reaches
-    ``at_least``; return its value."""
-    deadline = time.monotonic() + timeout
-    seen = 0.0
-    while time.monotonic() < deadline:
-        assert worker.process.poll() is None, worker.log_path.read_text(errors="replace")[-3000:]
-        seen = metric(worker, counter)
-        if seen >= at_least:
-            return seen
-        time.sleep(0.2)
-    raise TimeoutError(f"worker's {counter} at {seen}, not {at_least}, after {timeout} s")
 
 
 def rss_bytes(pid: int) -> int:
