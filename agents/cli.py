@@ -1,7 +1,8 @@
 """``khabar``: the worker, the embedded broker, batch mode, evaluation and terminal tools.
 
-A bad setting or an unreadable file ends the command with one line on stderr and exit
-status 2, never a traceback.
+A user's error ends the command with one line on stderr and a non-zero exit status, never a
+traceback: a bad setting or an unreadable file (2), a broker that does not answer (69), a
+stdout closed by its reader (141). The statuses are in :mod:`agents.console`.
 """
 
 from __future__ import annotations
@@ -13,20 +14,27 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import orjson
 
-from khabar.streams.settings import Settings, SettingsError
+from khabar.agents.console import (
+    EXIT_DATA,
+    EXIT_INTERRUPTED,
+    Progress,
+    UserError,
+    closed_stdout,
+    fail,
+    file_error,
+)
+from khabar.agents.page_files import BOM, lines, page_lines
+from khabar.streams import logs
+from khabar.streams.settings import Settings, SettingsError, unknown_variables
 
 if TYPE_CHECKING:  # imported where used: the CLI's light commands start without them
     from khabar.agents.pipeline import DedupStage, PageStage
-
-
-def _fail(message: str) -> int:
-    print(f"khabar: {message}", file=sys.stderr)
-    return 2
 
 
 def _stages(settings: Settings) -> tuple[PageStage, DedupStage]:
@@ -47,50 +55,29 @@ def _open_in(name: str) -> BinaryIO:
     return sys.stdin.buffer if name == "-" else open(name, "rb")
 
 
+#: faust's names for the log levels whose standard name its ``-l`` option does not take.
+FAUST_LOG_LEVELS = {"warning": "warn", "critical": "crit"}
+
+
 #: Backoff between broker probes before the worker starts: doubles from the first, capped.
 BROKER_RETRY_FIRST_SECONDS = 0.5
 BROKER_RETRY_MAX_SECONDS = 10.0
 BROKER_PROBE_TIMEOUT_SECONDS = 10.0
 
 
-def _startup_log() -> logging.Logger:
+def _startup_log(settings: Settings) -> logging.Logger:
     """A logger for the worker's start, before faust sets up logging (its own handler, so
     faust's handlers do not print its lines twice)."""
     logger = logging.getLogger("khabar.startup")
-    if not any(getattr(h, "khabar_startup", False) for h in logger.handlers):
+    handler = next((h for h in logger.handlers if getattr(h, "khabar_startup", False)), None)
+    if handler is None:
         handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("[%(asctime)s] [%(process)d] [%(levelname)s] "
-                                               "%(message)s"))
         handler.khabar_startup = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
+    handler.setFormatter(logs.formatter(settings))
     logger.setLevel(logging.INFO)
     logger.propagate = False
     return logger
-
-
-def _redact(text: str, settings: Settings) -> str:
-    """``text`` with the SASL password masked, should a client library ever echo it."""
-    if settings.sasl_password:
-        text = text.replace(settings.sasl_password, "***")
-    return text
-
-
-async def _probe_broker(settings: Settings) -> None:
-    """One metadata bootstrap against the configured brokers; raises if none answers."""
-    from aiokafka.client import AIOKafkaClient
-
-    from khabar.agents.kafka_io import _auth, bootstrap
-
-    # aiokafka logs its own line for every refused connection; the caller logs one per attempt.
-    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
-    client = AIOKafkaClient(bootstrap_servers=bootstrap(settings),
-                            request_timeout_ms=int(BROKER_PROBE_TIMEOUT_SECONDS * 1000),
-                            **_auth(settings))
-    try:
-        await asyncio.wait_for(client.bootstrap(), BROKER_PROBE_TIMEOUT_SECONDS)
-    finally:
-        await client.close()
-        logging.getLogger("aiokafka").setLevel(logging.NOTSET)
 
 
 def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time.sleep,
@@ -98,9 +85,11 @@ def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time
                     max_attempts: int | None = None) -> bool:
     """Block until a broker answers a metadata request, retrying with exponential backoff
     (capped at ``BROKER_RETRY_MAX_SECONDS``) and one log line per failed attempt."""
-    log = _startup_log()
-    where = ",".join(url.removeprefix("kafka://") for url in settings.broker_urls)
-    probe = probe or (lambda: asyncio.run(_probe_broker(settings)))
+    from khabar.agents.kafka_io import bootstrap, probe_broker
+
+    log = _startup_log(settings)
+    where = ",".join(bootstrap(settings))
+    probe = probe or (lambda: asyncio.run(probe_broker(settings, BROKER_PROBE_TIMEOUT_SECONDS)))
     delay = BROKER_RETRY_FIRST_SECONDS
     attempt = 0
     while True:
@@ -110,7 +99,7 @@ def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time
         except Exception as exc:  # noqa: BLE001 - any failure to reach the broker is retried
             if max_attempts is not None and attempt >= max_attempts:
                 return False
-            reason = _redact(str(exc) or type(exc).__name__, settings)
+            reason = logs.redact(str(exc) or type(exc).__name__, logs.secrets(settings))
             log.warning("broker %s not reachable, retrying in %gs (attempt %d; %s)",
                         where, delay, attempt, reason[:200])
             sleep(delay)
@@ -140,7 +129,10 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     # on the embedded broker).
     asyncio.run(ensure_topics(settings, [names.raw, *names.outputs()], settings.partitions))
     asyncio.run(ensure_topics(settings, [names.dedup], 1))
-    sys.argv = ["khabar", "worker", "-l", settings.log_level]
+    level = FAUST_LOG_LEVELS.get(settings.log_level, settings.log_level)
+    # faust prints a banner on stdout at start; with JSON logs every line is a JSON object.
+    quiet = ["--quiet"] if settings.log_format == "json" else []
+    sys.argv = ["khabar", *quiet, "worker", "-l", level]
     freeze_heap()  # what is loaded by now lives as long as the worker
     app.main()
     return 0
@@ -156,20 +148,30 @@ def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
     try:
         serve(args.port, announce)
     except (BrokerStartError, BrokerExitedError) as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     return 0
 
 
 def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
-    from khabar.agents.kafka_io import pages_from_files, publish
+    from khabar.agents.kafka_io import Page, pages_from_files, publish_pages
+    from khabar.streams.app import max_request_bytes
 
     paths = [Path(p) for p in args.files]
     missing = [str(p) for p in paths if not p.is_file()]
     if missing:
-        return _fail(f"no such file: {', '.join(missing)}")
+        raise UserError(f"no such file: {', '.join(missing)}")
     topic = args.topic or f"{settings.topic_prefix}.raw"
-    sent = asyncio.run(publish(settings, topic, pages_from_files(paths)))
-    print(f"published {len(sent)} pages to {topic}")
+
+    def report(page: Page, reason: str) -> None:
+        progress.close()
+        print(f"{page.where}: {reason}", file=sys.stderr, flush=True)
+
+    with Progress("publish", "pages") as progress:
+        pages = pages_from_files(paths, max_request_bytes(settings))
+        sent, failed = asyncio.run(publish_pages(settings, topic, pages, report, progress.tick))
+    print(f"published {sent} pages to {topic}")
+    if failed:
+        return fail(f"{failed} of {sent + failed} pages not sent", EXIT_DATA)
     return 0
 
 
@@ -196,22 +198,32 @@ def cmd_process(settings: Settings, args: argparse.Namespace) -> int:
     from khabar.agents.pipeline import run_batch
 
     page_stage, dedup_stage = _stages(settings)
-    try:
-        source = _open_in(args.input)
-        sink = sys.stdout.buffer if args.output == "-" else open(args.output, "wb")
-    except OSError as exc:
-        return _fail(f"cannot open: {exc}")
-    with source, sink:
-        for record in run_batch(source, page_stage, dedup_stage):
-            sink.write(orjson.dumps(record) + b"\n")
+    source = _open_in(args.input)
+    sink = nullcontext(sys.stdout.buffer) if args.output == "-" else open(args.output, "wb")
+    with source, sink as out, Progress("process") as progress:
+
+        def counted(handle: BinaryIO) -> Iterator[bytes]:
+            for line in lines(handle):
+                progress.tick()
+                yield line
+
+        for record in run_batch(counted(source), page_stage, dedup_stage):
+            out.write(orjson.dumps(record) + b"\n")
     return 0
 
 
 def _rows(path: str) -> Iterator[dict[str, Any]]:
+    """The labelled rows of a JSON-lines file; a line that is not a JSON object is a
+    :class:`UserError` naming it."""
     with _open_in(path) as handle:
-        for line in handle:
-            if line.strip():
-                yield orjson.loads(line)
+        for number, line in page_lines(handle):
+            try:
+                row = orjson.loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise UserError(f"{path}:{number}: not JSON ({exc})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+                raise UserError(f"{path}:{number}: not a JSON object with a string id")
+            yield row
 
 
 def _set_name(path: str, taken: Mapping[str, object]) -> str:
@@ -226,15 +238,14 @@ def cmd_eval(settings: Settings, args: argparse.Namespace) -> int:
 
     sets: dict[str, Sequence[dict[str, Any]]] = {}
     for path in args.files:
-        try:
-            sets[_set_name(path, sets)] = list(_rows(path))
-        except (OSError, orjson.JSONDecodeError) as exc:
-            return _fail(f"cannot read {path}: {exc}")
-    if args.cross:
-        report, formatter = evaluate_cross(sets, *_stages(settings)), format_cross
-    else:
-        rows = [row for set_rows in sets.values() for row in set_rows]
-        report, formatter = evaluate(rows, *_stages(settings)), format_report
+        sets[_set_name(path, sets)] = list(_rows(path))
+    stages = _stages(settings)
+    with Progress("eval", "rows") as progress:
+        if args.cross:
+            report, formatter = evaluate_cross(sets, *stages, progress.tick), format_cross
+        else:
+            rows = [row for set_rows in sets.values() for row in set_rows]
+            report, formatter = evaluate(rows, *stages, progress.tick), format_report
     print(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() if args.json
           else formatter(report))
     return 0
@@ -245,7 +256,7 @@ def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
     from khabar.agents.ingest.core import IngestError, ingest, parse_raw
 
     with _open_in(args.file) as handle:
-        data = handle.read()
+        data = handle.read().removeprefix(BOM)
     try:
         orjson.loads(data)
     except orjson.JSONDecodeError:
@@ -254,7 +265,7 @@ def cmd_explain(settings: Settings, args: argparse.Namespace) -> int:
     try:
         articles = ingest(parse_raw(data, max_bytes=settings.max_message_bytes))
     except IngestError as exc:
-        return _fail(f"{exc.reason}: {exc.message}")
+        return fail(f"{exc.reason}: {exc.message}")
     for article in articles:
         result = classifier.explain(title=article.title, text=article.text, lang=article.lang)
         print(f"{article.id}  lang={article.lang}  title={article.title!r}")
@@ -279,8 +290,37 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     return run_demo(settings, once=os.environ.get("KHABAR_DEMO_ONCE") == "1")
 
 
+def versions(settings: Settings | None) -> str:
+    """What ``khabar --version`` prints: the package, fingerprint and classifier versions (the
+    classifier's is that of the taxonomy in use, the bundled one without ``settings``)."""
+    from khabar.agents.classify.core import Classifier
+    from khabar.agents.dedup.fingerprint import VERSION as FINGERPRINT_VERSION
+    from khabar.agents.version import PIPELINE_VERSION
+
+    taxonomy = settings.taxonomy if settings else None
+    classifier = Classifier.from_file(taxonomy)
+    return (f"khabar {PIPELINE_VERSION}\n"
+            f"fingerprint {FINGERPRINT_VERSION}\n"
+            f"classifier {classifier.version} ({taxonomy or 'bundled taxonomy'})")
+
+
+class _Version(argparse.Action):
+    """``--version``: print :func:`versions` and exit 0."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        try:
+            settings: Settings | None = Settings.from_env()
+        except SettingsError:
+            settings = None  # --version still answers; the command itself would say why
+        print(versions(settings))
+        parser.exit()
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="khabar", description=__doc__.splitlines()[0])
+    p.add_argument("--version", action=_Version, nargs=0,
+                   help="print the package, fingerprint and classifier versions")
     sub = p.add_subparsers(dest="command", required=True)
     sub.add_parser("worker", help="run a worker against KHABAR_BROKER").set_defaults(
         run=cmd_worker)
@@ -319,18 +359,29 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
     except SettingsError as exc:
-        return _fail(f"bad setting: {exc}")
+        return fail(f"bad setting: {exc}")
+    logs.configure(settings)
+    for warning in unknown_variables(os.environ):
+        logging.getLogger("khabar.settings").warning(warning)
     from khabar.agents.classify.core import TaxonomyError
     from khabar.streams.embedded import BrokerStartError
 
     try:
-        return int(args.run(settings, args) or 0)
+        status = int(args.run(settings, args) or 0)
+        sys.stdout.flush()
+        return status
+    except BrokenPipeError:
+        return closed_stdout()
+    except UserError as exc:
+        return fail(str(exc), exc.status)
     except TaxonomyError as exc:
-        return _fail(f"bad taxonomy: {exc}")
+        return fail(f"bad taxonomy: {exc}")
     except BrokerStartError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
+    except OSError as exc:
+        return fail(file_error(exc))
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ every fold: they were written by hand looking at every group, so they count as f
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -93,12 +93,15 @@ def label_scores(
 
 def predict(
     rows: Sequence[dict[str, Any]], page_stage: PageStage, dedup_stage: DedupStage,
+    tick: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, Prediction], int]:
-    """Run every row through the two stages in file order; return each page's main-article
-    prediction (labels as classified, story as decided) and the number of dead letters."""
+    """Run every row through the two stages in file order, calling ``tick()`` after each;
+    return each page's main-article prediction (labels as classified, story as decided) and
+    the number of dead letters."""
     predictions: dict[str, Prediction] = {}
     dead = 0
     for number, row in enumerate(rows, start=1):
+        tick()
         page = {k: row.get(k) for k in RAW_FIELDS if row.get(k) is not None}
         result = page_stage.run(orjson.dumps(page), Origin(topic="eval", offset=number))
         dead += result.dead_letter is not None
@@ -117,9 +120,10 @@ def predict(
 
 def evaluate(
     rows: Sequence[dict[str, Any]], page_stage: PageStage, dedup_stage: DedupStage,
+    tick: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
-    """Scores of the pipeline against the gold ``rows``."""
-    predictions, dead = predict(rows, page_stage, dedup_stage)
+    """Scores of the pipeline against the gold ``rows`` (``tick()`` after each row run)."""
+    predictions, dead = predict(rows, page_stage, dedup_stage, tick)
     precision, recall = dedup_scores(
         {"dup_group": row.get("dup_group"),
          "story_id": predictions.get(row["id"], Prediction(story_id=row["id"])).story_id}
@@ -206,10 +210,12 @@ def cross_source(
 
 def evaluate_cross(
     sets: Mapping[str, Sequence[dict[str, Any]]], page_stage: PageStage, dedup_stage: DedupStage,
+    tick: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
-    """Fit and cross-source classification figures of every set, from one run over them all."""
+    """Fit and cross-source classification figures of every set, from one run over them all
+    (``tick()`` after each row run)."""
     rows = [row for set_rows in sets.values() for row in set_rows]
-    predictions, _ = predict(rows, page_stage, dedup_stage)
+    predictions, _ = predict(rows, page_stage, dedup_stage, tick)
     classifier = page_stage.classifier
     cross, cutoffs = cross_source(rows, predictions, classifier)
     groups: dict[str, dict[str, int]] = {}

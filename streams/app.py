@@ -15,6 +15,7 @@ import faust
 from mode.utils.queues import FlowControlQueue
 
 from khabar.streams.hooks.app import KhabarApp, KhabarWorker, StallWatchMonitor
+from khabar.streams.logs import faust_logging_config
 from khabar.streams.settings import Settings
 
 #: Events an agent's stream buffers before its partitions stop being fetched.
@@ -51,7 +52,7 @@ def faust_config(settings: Settings) -> dict[str, Any]:
         "stream_buffer_maxsize": STREAM_BUFFER,
         "broker_max_poll_records": MAX_POLL_RECORDS,
         "table_cleanup_interval": 60.0,
-        "logging_config": None,
+        "logging_config": faust_logging_config(settings),
         "processing_guarantee": "at_least_once",
         "Worker": KhabarWorker,
         "Monitor": StallWatchMonitor,

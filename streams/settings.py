@@ -8,6 +8,7 @@ Secret values (the SASL password) never appear in ``repr`` or error messages.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Mapping
@@ -33,6 +34,8 @@ ENV_VARS: tuple[str, ...] = (
     "KHABAR_DEDUP_WINDOW",
     "KHABAR_TAXONOMY",
     "KHABAR_LOG_LEVEL",
+    "KHABAR_LOG_FORMAT",
+    "KHABAR_BROKER_WAIT",
     "KHABAR_PRODUCER_LINGER_MS",
     "KHABAR_PRODUCER_BATCH_BYTES",
     "KHABAR_EVENT_LOOP",
@@ -46,10 +49,22 @@ ENV_VARS: tuple[str, ...] = (
     "KHABAR_SSL_KEYFILE",
 )
 
+#: ``KHABAR_*`` variables read outside :class:`Settings`: by ``khabar demo``, and by the test
+#: suite (in the tests and in the fault-injecting ``sitecustomize`` it gives a worker).
+OTHER_ENV_VARS: tuple[str, ...] = ("KHABAR_DEMO_ONCE", "KHABAR_SOAK",
+                                   "KHABAR_TEST_COMMITTED_DELAY_S")
+#: Prefixes of the variables Kubernetes injects into every container of a namespace for a
+#: Service named ``khabar`` (``KHABAR_SERVICE_HOST``, ``KHABAR_PORT_6066_TCP``, ...): the
+#: deployment's Service has that name, so they are present in every worker and are not typos.
+SERVICE_ENV_PREFIXES: tuple[str, ...] = ("KHABAR_SERVICE_", "KHABAR_PORT")
+
 PROFILES = ("kafka", "embedded")
 SECURITY_PROTOCOLS = ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
 SASL_MECHANISMS = ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512")
-LOG_LEVELS = ("debug", "info", "warn", "error", "critical")
+#: Log level names (any case) and their numbers: the standard names, and ``warn``.
+LOG_LEVELS: dict[str, int] = {"debug": 10, "info": 20, "warning": 30, "warn": 30, "error": 40,
+                              "critical": 50}
+LOG_FORMATS = ("text", "json")
 EVENT_LOOPS = ("uvloop", "asyncio")
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
@@ -85,6 +100,10 @@ class Settings:
     dedup_window_seconds: float = 7 * 86400
     taxonomy: Path | None = None
     log_level: str = "info"
+    #: ``text`` (faust's) or ``json``: one JSON object per line.
+    log_format: str = "text"
+    #: How long ``khabar publish`` and ``khabar tail`` try to reach the broker before giving up.
+    broker_wait_seconds: float = 30.0
     #: The worker's event loop: uvloop cuts faust's and aiokafka's per-message loop overhead.
     event_loop: str = "uvloop"
     #: Processes that run the per-page cores beside the event loop; 0 runs them on the loop.
@@ -149,7 +168,12 @@ class Settings:
                                            d.dedup_window_seconds),
             taxonomy=_existing_file("KHABAR_TAXONOMY", get("KHABAR_TAXONOMY")),
             log_level=_choice("KHABAR_LOG_LEVEL", (get("KHABAR_LOG_LEVEL") or "").lower() or None,
-                              LOG_LEVELS, d.log_level),
+                              tuple(LOG_LEVELS), d.log_level),
+            log_format=_choice("KHABAR_LOG_FORMAT",
+                               (get("KHABAR_LOG_FORMAT") or "").lower() or None,
+                               LOG_FORMATS, d.log_format),
+            broker_wait_seconds=_duration("KHABAR_BROKER_WAIT", get("KHABAR_BROKER_WAIT"),
+                                          d.broker_wait_seconds),
             event_loop=_choice("KHABAR_EVENT_LOOP", get("KHABAR_EVENT_LOOP"), EVENT_LOOPS,
                                d.event_loop),
             core_processes=_int("KHABAR_CORE_PROCESSES", get("KHABAR_CORE_PROCESSES"),
@@ -229,10 +253,26 @@ def worker_environment(settings: Settings, base: Mapping[str, str] | None = None
         "KHABAR_MAX_MESSAGE_BYTES": str(settings.max_message_bytes),
         "KHABAR_DEDUP_WINDOW": str(settings.dedup_window_seconds),
         "KHABAR_LOG_LEVEL": settings.log_level,
+        "KHABAR_LOG_FORMAT": settings.log_format,
         **({"KHABAR_TAXONOMY": str(settings.taxonomy)} if settings.taxonomy else {}),
     })
     env.update(extra)
     return env
+
+
+def unknown_variables(env: Mapping[str, str]) -> list[str]:
+    """One warning per ``KHABAR_*`` variable of ``env`` that no part of khabar reads, with the
+    closest known name when one is close (a misspelt variable is otherwise silently ignored)."""
+    known = ENV_VARS + OTHER_ENV_VARS
+    warnings = []
+    for name in sorted(env):
+        if (not name.startswith("KHABAR_") or name in known
+                or name.startswith(SERVICE_ENV_PREFIXES)):
+            continue
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"; did you mean {close[0]}?" if close else ""
+        warnings.append(f"unknown variable {name} is ignored{hint}")
+    return warnings
 
 
 def _broker(value: str) -> str:
