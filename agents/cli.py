@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import nullcontext
+from contextlib import ExitStack, aclosing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -111,6 +111,15 @@ def wait_for_broker(settings: Settings, *, sleep: Callable[[float], None] = time
         return True
 
 
+def faust_argv(settings: Settings) -> list[str]:
+    """The command line faust's worker is started with: the log level in faust's names and,
+    with JSON logs, ``--quiet``, as faust prints its start banner on stdout, which would be
+    the one output line that is not a JSON object."""
+    level = FAUST_LOG_LEVELS.get(settings.log_level, settings.log_level)
+    quiet = ["--quiet"] if settings.log_format == "json" else []
+    return ["khabar", *quiet, "worker", "-l", level]
+
+
 def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     from khabar.agents.kafka_io import ensure_topics
     from khabar.agents.page_runner import freeze_heap
@@ -129,10 +138,7 @@ def cmd_worker(settings: Settings, args: argparse.Namespace) -> int:
     # on the embedded broker).
     asyncio.run(ensure_topics(settings, [names.raw, *names.outputs()], settings.partitions))
     asyncio.run(ensure_topics(settings, [names.dedup], 1))
-    level = FAUST_LOG_LEVELS.get(settings.log_level, settings.log_level)
-    # faust prints a banner on stdout at start; with JSON logs every line is a JSON object.
-    quiet = ["--quiet"] if settings.log_format == "json" else []
-    sys.argv = ["khabar", *quiet, "worker", "-l", level]
+    sys.argv = faust_argv(settings)
     freeze_heap()  # what is loaded by now lives as long as the worker
     app.main()
     return 0
@@ -167,7 +173,8 @@ def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{page.where}: {reason}", file=sys.stderr, flush=True)
 
     with Progress("publish", "pages") as progress:
-        pages = pages_from_files(paths, max_request_bytes(settings))
+        pages = pages_from_files(paths, max_request_bytes(settings),
+                                 json_only=not args.send_invalid)
         sent, failed = asyncio.run(publish_pages(settings, topic, pages, report, progress.tick))
     print(f"published {sent} pages to {topic}")
     if failed:
@@ -182,13 +189,15 @@ def cmd_tail(settings: Settings, args: argparse.Namespace) -> int:
 
     async def tail() -> None:
         shown = 0
-        async for _, record in consume(settings, [topic],
-                                       idle_timeout=None if args.follow else args.idle):
-            sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
-            sys.stdout.flush()
-            shown += 1
-            if args.n and shown >= args.n:
-                return
+        # Closed here, not at the loop's shutdown: a consumer stopped then leaves a socket open.
+        async with aclosing(consume(settings, [topic],
+                                    idle_timeout=None if args.follow else args.idle)) as records:
+            async for _, record in records:
+                sys.stdout.buffer.write(orjson.dumps(record) + b"\n")
+                sys.stdout.flush()
+                shown += 1
+                if args.n and shown >= args.n:
+                    return
 
     asyncio.run(tail())
     return 0
@@ -198,9 +207,11 @@ def cmd_process(settings: Settings, args: argparse.Namespace) -> int:
     from khabar.agents.pipeline import run_batch
 
     page_stage, dedup_stage = _stages(settings)
-    source = _open_in(args.input)
-    sink = nullcontext(sys.stdout.buffer) if args.output == "-" else open(args.output, "wb")
-    with source, sink as out, Progress("process") as progress:
+    with ExitStack() as files:
+        source = files.enter_context(_open_in(args.input))
+        out = (sys.stdout.buffer if args.output == "-"
+               else files.enter_context(open(args.output, "wb")))
+        progress = files.enter_context(Progress("process"))
 
         def counted(handle: BinaryIO) -> Iterator[bytes]:
             for line in lines(handle):
@@ -330,6 +341,8 @@ def parser() -> argparse.ArgumentParser:
     pub = sub.add_parser("publish", help="publish raw pages (JSON lines or text files)")
     pub.add_argument("files", nargs="+")
     pub.add_argument("--topic", help="default: <prefix>.raw")
+    pub.add_argument("--send-invalid", action="store_true",
+                     help="send lines that are not JSON too (the worker makes them dead letters)")
     pub.set_defaults(run=cmd_publish)
     t = sub.add_parser("tail", help="print a topic's records as JSON lines")
     t.add_argument("topic", help="full name, or a suffix such as enriched, dlq, peace_talks")

@@ -10,7 +10,7 @@ import asyncio
 import hashlib
 import logging
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -72,15 +72,17 @@ def _auth(settings: Settings) -> dict[str, Any]:
     return dict(credentials_to_aiokafka_auth(faust_config(settings).get("broker_credentials")))
 
 
-def pages_from_files(paths: Iterable[Path], limit: int) -> Iterator[Page]:
-    """Raw pages from files: ``.jsonl``/``.json`` files give one page per line (a line that is
-    not JSON cannot be sent); any other file is one plain-text page whose id is the file name.
-    A page whose record would be over ``limit`` bytes cannot be sent either."""
+def pages_from_files(paths: Iterable[Path], limit: int, *,
+                     json_only: bool = True) -> Iterator[Page]:
+    """Raw pages from files: ``.jsonl``/``.json`` files give one page per line (with
+    ``json_only``, a line that is not JSON cannot be sent); any other file is one plain-text
+    page whose id is the file name. A page whose record would be over ``limit`` bytes cannot
+    be sent either."""
     for path in paths:
         if path.suffix in (".jsonl", ".json", ".ndjson"):
             with path.open("rb") as handle:
                 for number, line in page_lines(handle):
-                    yield _checked(f"{path}:{number}", line, limit, json=True)
+                    yield _checked(f"{path}:{number}", line, limit, json=json_only)
         else:
             text = path.read_bytes().removeprefix(BOM).decode("utf-8", errors="replace")
             page = orjson.dumps({"id": path.stem, "source": "file", "text": text})
@@ -244,7 +246,7 @@ async def publish_pages(settings: Settings, topic: str, pages: Iterable[Page],
 
 async def consume(
     settings: Settings, topics: list[str], *, idle_timeout: float | None = None,
-) -> AsyncIterator[tuple[str, Any]]:
+) -> AsyncGenerator[tuple[str, Any], None]:
     """Yield ``(topic, record)`` from the beginning of ``topics``; stop after ``idle_timeout``
     seconds without a message (None: follow forever)."""
     await reach_broker(settings)

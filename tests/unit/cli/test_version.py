@@ -1,0 +1,24 @@
+"""`khabar --version`: the package, fingerprint and classifier versions."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from khabar.agents.classify.core import Classifier
+from khabar.agents.cli import versions
+from khabar.agents.dedup.fingerprint import VERSION
+from khabar.agents.version import PIPELINE_VERSION
+
+
+def test_versions_name_package_fingerprint_and_classifier() -> None:
+    assert versions(None).splitlines() == [
+        f"khabar {PIPELINE_VERSION}", f"fingerprint {VERSION}",
+        f"classifier {Classifier.from_file(None).version} (bundled taxonomy)"]
+
+
+def test_the_option_prints_them_and_exits_0() -> None:
+    done = subprocess.run([sys.executable, "-m", "khabar.agents.cli", "--version"],
+                          capture_output=True, timeout=120)
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout.decode().splitlines()[0] == f"khabar {PIPELINE_VERSION}"
