@@ -1,9 +1,10 @@
-"""`khabar publish` and `khabar tail` against the embedded broker.
+"""`khabar publish`, `khabar tail` and the worker's JSON logs against the embedded broker.
 
 A line publish cannot send (over the producer's limit, or not JSON) is named as ``FILE:LINE:
 reason`` and the lines after it are still sent; the command then exits 65 with a count. Lines
 led by a byte-order mark are sent without it. A closed stdout ends `khabar tail` with 141 and
-nothing on stderr.
+nothing on stderr. With ``KHABAR_LOG_FORMAT=json`` every line a worker writes, on stdout or
+stderr, is a JSON object, a misspelt variable's warning included.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from khabar.agents.page_files import BOM
 from khabar.streams.app import max_request_bytes
 from khabar.streams.embedded import EmbeddedBroker
 from khabar.streams.settings import Settings, worker_environment
-from tests.cluster import REPO, names, publish_messages, settings_for
+from tests.cluster import REPO, WorkerProcess, names, publish_messages, settings_for
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -83,3 +84,21 @@ def test_a_closed_stdout_ends_tail_quietly_with_141(broker: EmbeddedBroker,
     _, err = done.communicate(timeout=120)
     assert done.returncode == EXIT_CLOSED_PIPE
     assert err == b""
+
+
+def test_a_worker_with_json_logs_writes_only_json_lines(broker: EmbeddedBroker,
+                                                         tmp_path: Path) -> None:
+    settings = settings_for(broker, tmp_path / "data", log_format="json", store="memory://")
+    worker = WorkerProcess(settings, tmp_path / "worker.log", {"KHABAR_PARTITION": "2",
+                                                               "KHABAR_CORE_PROCESSES": "0"})
+    try:
+        worker.wait_ready()
+    finally:
+        worker.stop()
+    lines = (tmp_path / "worker.log").read_text().splitlines()
+    entries = [orjson.loads(line) for line in lines if line.strip()]
+    assert len(entries) > 5 and all(isinstance(e, dict) for e in entries)
+    assert {"time", "level", "logger", "message"} <= set(entries[0])
+    assert any(e["level"] == "WARNING" and "KHABAR_PARTITIONS?" in e["message"]
+               for e in entries)
+    assert any(e["logger"].startswith("faust") for e in entries)
