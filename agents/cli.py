@@ -304,15 +304,18 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 def versions(settings: Settings | None) -> str:
     """What ``khabar --version`` prints: the package, fingerprint and classifier versions (the
     classifier's is that of the taxonomy in use, the bundled one without ``settings``)."""
-    from khabar.agents.classify.core import Classifier
+    from khabar.agents.classify.core import Classifier, TaxonomyError
     from khabar.agents.dedup.fingerprint import VERSION as FINGERPRINT_VERSION
     from khabar.agents.version import PIPELINE_VERSION
 
     taxonomy = settings.taxonomy if settings else None
-    classifier = Classifier.from_file(taxonomy)
+    try:
+        classifier = f"{Classifier.from_file(taxonomy).version} ({taxonomy or 'bundled taxonomy'})"
+    except TaxonomyError as exc:
+        classifier = f"unknown (bad taxonomy: {exc})"
     return (f"khabar {PIPELINE_VERSION}\n"
             f"fingerprint {FINGERPRINT_VERSION}\n"
-            f"classifier {classifier.version} ({taxonomy or 'bundled taxonomy'})")
+            f"classifier {classifier}")
 
 
 class _Version(argparse.Action):
@@ -373,7 +376,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = Settings.from_env()
     except SettingsError as exc:
         return fail(f"bad setting: {exc}")
-    logs.configure(settings)
+    # A terminal command's stderr is for its own lines: aiokafka's info lines (subscriptions,
+    # connections) stay in the worker's log only.
+    logs.configure(settings, quiet=() if args.command == "worker" else ("aiokafka",))
     for warning in unknown_variables(os.environ):
         logging.getLogger("khabar.settings").warning(warning)
     from khabar.agents.classify.core import TaxonomyError

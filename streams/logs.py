@@ -78,9 +78,10 @@ def formatter(settings: Settings) -> logging.Formatter:
     return RedactingFormatter(TEXT_FORMAT, secrets(settings))
 
 
-def configure(settings: Settings) -> None:
-    """Log to stderr at ``settings``' level and in its format (the terminal commands), unless
-    logging is set up already (as by a host program, or pytest)."""
+def configure(settings: Settings, *, quiet: tuple[str, ...] = ()) -> None:
+    """Log to stderr at ``settings``' level and in its format, with the loggers ``quiet``
+    at warning level at least, unless logging is set up already (as by a host program, or
+    pytest)."""
     root = logging.getLogger()
     if root.handlers:
         return
@@ -88,8 +89,8 @@ def configure(settings: Settings) -> None:
     handler.setFormatter(formatter(settings))
     root.addHandler(handler)
     root.setLevel(level(settings))
-    # aiokafka's info lines (subscriptions, group joins) are about its work, not the command's.
-    logging.getLogger("aiokafka").setLevel(max(level(settings), logging.WARNING))
+    for name in quiet:
+        logging.getLogger(name).setLevel(max(level(settings), logging.WARNING))
 
 
 def faust_logging_config(settings: Settings) -> dict[str, Any] | None:

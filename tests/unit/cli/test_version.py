@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from khabar.agents.classify.core import Classifier
 from khabar.agents.cli import versions
 from khabar.agents.dedup.fingerprint import VERSION
 from khabar.agents.version import PIPELINE_VERSION
+from khabar.streams.settings import Settings
 
 
 def test_versions_name_package_fingerprint_and_classifier() -> None:
@@ -22,3 +24,11 @@ def test_the_option_prints_them_and_exits_0() -> None:
                           capture_output=True, timeout=120)
     assert done.returncode == 0 and done.stderr == b""
     assert done.stdout.decode().splitlines()[0] == f"khabar {PIPELINE_VERSION}"
+
+
+def test_a_bad_taxonomy_still_gives_the_other_versions(tmp_path: Path) -> None:
+    taxonomy = tmp_path / "taxonomy.toml"
+    taxonomy.write_text("this is = not [ a taxonomy\n")
+    lines = versions(Settings(taxonomy=taxonomy)).splitlines()
+    assert lines[:2] == [f"khabar {PIPELINE_VERSION}", f"fingerprint {VERSION}"]
+    assert lines[2].startswith("classifier unknown (bad taxonomy: ")
