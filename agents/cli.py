@@ -159,7 +159,7 @@ def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
-    from khabar.agents.kafka_io import Page, pages_from_files, publish_pages
+    from khabar.agents.kafka_io import pages_from_files, publish_pages
     from khabar.streams.app import max_request_bytes
 
     paths = [Path(p) for p in args.files]
@@ -168,9 +168,9 @@ def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
         raise UserError(f"no such file: {', '.join(missing)}")
     topic = args.topic or f"{settings.topic_prefix}.raw"
 
-    def report(page: Page, reason: str) -> None:
+    def report(where: str, reason: str) -> None:
         progress.close()
-        print(f"{page.where}: {reason}", file=sys.stderr, flush=True)
+        print(f"{where}: {reason}", file=sys.stderr, flush=True)
 
     with Progress("publish", "pages") as progress:
         pages = pages_from_files(paths, max_request_bytes(settings),

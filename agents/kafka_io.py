@@ -208,36 +208,37 @@ async def publish(settings: Settings, topic: str, payloads: Iterable[bytes]) -> 
 
 
 async def publish_pages(settings: Settings, topic: str, pages: Iterable[Page],
-                        report: Callable[[Page, str], None],
+                        report: Callable[[str, str], None],
                         tick: Callable[[], None] = lambda: None) -> tuple[int, int]:
     """Send every page that can be sent to ``topic``, keyed as the contract says, and wait
-    for every ack. A page that cannot be sent, or that the broker refuses, goes to
-    ``report(page, reason)`` and the rest are still sent. ``tick()`` after each page. Returns
+    for every ack. A page that cannot be sent, or that the producer or broker refuses, goes to
+    ``report(where, reason)`` and the rest are still sent. ``tick()`` once per page. Returns
     how many pages were sent and how many were not."""
     await reach_broker(settings)
     await ensure_topics(settings, [topic], settings.partitions)
     producer = _producer(settings)
     await _started(settings, producer.start, producer.stop)
     failed = 0
-    pending: list[tuple[Page, asyncio.Future[Any]]] = []
+    pending: list[tuple[str, asyncio.Future[Any]]] = []
     try:
         for page in pages:
             tick()
-            if page.problem is None:
+            problem = page.problem
+            if problem is None:
                 try:
-                    pending.append((page, await producer.send(topic, page.payload,
-                                                              key=_key(page.payload))))
+                    pending.append((page.where, await producer.send(
+                        topic, page.payload, key=_key(page.payload))))
                     continue
                 except KafkaError as exc:
-                    page = Page(page.where, page.payload, f"not sent ({exc})")
-            report(page, page.problem or "")
+                    problem = f"not sent ({exc})"
+            report(page.where, problem)
             failed += 1
         refused = 0
-        for page, future in pending:
+        for where, future in pending:
             try:
                 await future
             except KafkaError as exc:
-                report(page, f"not acknowledged ({exc})")
+                report(where, f"not acknowledged ({exc})")
                 refused += 1
         return len(pending) - refused, failed + refused
     finally:

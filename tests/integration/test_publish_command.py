@@ -19,7 +19,7 @@ import orjson
 import pytest
 
 from khabar.agents.console import EXIT_CLOSED_PIPE, EXIT_DATA
-from khabar.agents.kafka_io import consume
+from khabar.agents.kafka_io import Page, consume, publish_pages
 from khabar.agents.page_files import BOM
 from khabar.streams.app import max_request_bytes
 from khabar.streams.embedded import EmbeddedBroker
@@ -72,6 +72,21 @@ def test_publish_names_the_lines_it_cannot_send_and_sends_the_rest(
     assert out.decode() == f"published 3 pages to {names(settings).raw}\n"
     records = _read(settings, names(settings).raw)
     assert sorted(r["id"] for r in records) == ["after-bom", "first", "last"]
+
+
+def test_a_page_the_producer_refuses_is_reported_and_the_rest_are_sent(
+        broker: EmbeddedBroker, tmp_path: Path) -> None:
+    settings = settings_for(broker, tmp_path / "data")
+    unchecked = Page("big.jsonl:2", _page("big", "x" * (max_request_bytes(settings) + 1)))
+    pages = [Page("big.jsonl:1", _page("before", "Before.")), unchecked,
+             Page("big.jsonl:3", _page("after", "After."))]
+    reports: list[tuple[str, str]] = []
+    sent, failed = asyncio.run(publish_pages(
+        settings, names(settings).raw, pages, lambda where, why: reports.append((where, why))))
+    assert (sent, failed) == (2, 1)
+    assert [where for where, _ in reports] == ["big.jsonl:2"]
+    assert reports[0][1].startswith("not sent (")
+    assert sorted(r["id"] for r in _read(settings, names(settings).raw)) == ["after", "before"]
 
 
 def test_a_closed_stdout_ends_tail_quietly_with_141(broker: EmbeddedBroker,
