@@ -53,9 +53,11 @@ ENV_VARS: tuple[str, ...] = (
 #: suite (in the tests and in the fault-injecting ``sitecustomize`` it gives a worker).
 OTHER_ENV_VARS: tuple[str, ...] = ("KHABAR_DEMO_ONCE", "KHABAR_SOAK",
                                    "KHABAR_TEST_COMMITTED_DELAY_S")
-#: Prefixes of the variables Kubernetes injects into every container of a namespace for a
-#: Service named ``khabar`` (``KHABAR_SERVICE_HOST``, ``KHABAR_PORT_6066_TCP``, ...): the
-#: deployment's Service has that name, so they are present in every worker and are not typos.
+#: Prefixes of the variables Kubernetes injects into every container of a namespace that has a
+#: Service named ``khabar`` (``KHABAR_SERVICE_HOST``, ``KHABAR_PORT_6066_TCP``, ...) unless the
+#: pod sets ``enableServiceLinks: false`` (``deploy/k8s`` does, but a cluster's own manifests
+#: may not). Nobody wrote them, so warning about them would only teach operators to ignore the
+#: warning.
 SERVICE_ENV_PREFIXES: tuple[str, ...] = ("KHABAR_SERVICE_", "KHABAR_PORT")
 
 PROFILES = ("kafka", "embedded")
