@@ -97,9 +97,10 @@ def dead_letter(
     keep = min(payload_limit, len(payload))
     while (over := message_size(letter["source_id"], dumps(letter)) - max_bytes) > 0:
         if keep > 0:
-            # Each byte cut takes at least one byte off the encoded payload (base64 up to
-            # two bytes short of that, hence at least 3 a step).
-            keep = max(0, keep - max(over, 3))
+            # Cut in proportion to what the payload takes encoded (escapes take up to 6 bytes
+            # a byte, base64 4 for 3), and at least 3 bytes a step, so that it ends.
+            encoded = len(dumps(letter["payload"]))
+            keep = max(0, min(keep - 3, keep * (encoded - over) // encoded))
         elif letter["source_id"] is not None:
             source_id = None
         elif len(error) > 1:
