@@ -119,9 +119,9 @@ def message_size(key: str | None, value: bytes) -> int:
 
 
 #: What the broker counts of a one-record batch besides the key and value: the batch header
-#: (61 bytes) and the record's own framing (length, offsets, timestamps, key and value
-#: lengths as varints: at most 25 bytes here), with room to spare. Topics the worker creates
-#: accept ``KHABAR_MAX_MESSAGE_BYTES`` plus this much.
+#: (61 bytes) and the record's own framing (its length, offset and timestamp deltas, key and
+#: value lengths and header count, as varints: a few dozen bytes), with room to spare. Topics
+#: the worker creates accept ``KHABAR_MAX_MESSAGE_BYTES`` plus this much.
 RECORD_OVERHEAD_BYTES = 1024
 
 
