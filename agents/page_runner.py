@@ -44,11 +44,7 @@ class PageOutcome:
 
 
 def outcome(result: PageResult) -> PageOutcome:
-    return PageOutcome(
-        result.source, result.dead_letter,
-        [(candidate["article"]["id"].encode(), records.dumps(candidate))
-         for candidate in result.candidates],
-    )
+    return PageOutcome(result.source, result.dead_letter, result.messages)
 
 
 class PageRunner:

@@ -8,6 +8,11 @@ Two stages, matching the two Kafka hops:
 - :class:`DedupStage` decides canonical or duplicate for one candidate and returns the
   deliveries to publish (:mod:`agents.publish.core`), or one dead letter (stage ``dedup``) for
   a candidate it cannot read or decide. It raises only what the state store raises.
+
+Both measure what they output against the broker's message limit (``max_message_bytes``, the
+same limit a raw page must respect): an output that would not fit is not sent, and its page
+becomes one ``too_large`` dead letter (stage ``publish``) that fits, so one record cannot
+make a send fail and the worker restart into it again.
 """
 
 from __future__ import annotations
@@ -40,7 +45,10 @@ FUTURE_SECONDS = 86400.0
 #: The dead letters' payload limit when none is given (the settings' default).
 DLQ_PAYLOAD_BYTES = 65_536
 #: Every reason of the dedup stage's dead letters.
-DEDUP_REASONS = ("invalid_json", "not_an_object", "schema", "invalid_fingerprint", "internal")
+DEDUP_REASONS = ("invalid_json", "not_an_object", "schema", "invalid_fingerprint", "internal",
+                 "too_large")
+#: The stage of a dead letter that stands for an output too large to send.
+PUBLISH = "publish"
 
 
 def _ignore(stage: str, seconds: float) -> None:
@@ -59,15 +67,18 @@ class Origin:
 
 @dataclass(frozen=True, slots=True)
 class PageResult:
-    """What one raw message became: candidates for dedup, or one dead letter."""
+    """What one raw message became: candidates for dedup, or one dead letter. ``messages``
+    are the candidates as sent: (key, encoded value)."""
 
     candidates: list[records.Record]
     dead_letter: records.Record | None
     source: str | None
+    messages: list[tuple[bytes, bytes]]
 
 
 class PageStage:
-    """ingest → fingerprint → classify for one raw message."""
+    """ingest → fingerprint → classify for one raw message. ``max_message_bytes`` is the
+    broker's message limit: for the raw page, and for each candidate it makes."""
 
     def __init__(
         self, classifier: Classifier, *, max_message_bytes: int, dlq_payload_bytes: int,
@@ -101,16 +112,29 @@ class PageStage:
                 started = time.perf_counter()
                 candidates.append(self._candidate(article, fp, event_time, origin, now))
                 self.observe("classify", time.perf_counter() - started)
-            return PageResult(candidates, None, source)
+            stage = PUBLISH
+            messages = []
+            for candidate in candidates:
+                article_id = candidate["article"]["id"]
+                value = records.dumps(candidate)
+                size = records.message_size(article_id, value)
+                if size > self.max_message_bytes:
+                    error = (f"a candidate of {size} bytes exceeds the {self.max_message_bytes}"
+                             f"-byte message limit")
+                    return PageResult([], self._dead_letter("too_large", error, payload, origin,
+                                                            source_id, now, stage), source, [])
+                messages.append((article_id.encode(), value))
+            return PageResult(candidates, None, source, messages)
         except IngestError as exc:
+            source_id = source_id or exc.source_id
             return PageResult([], self._dead_letter(exc.reason, exc.message, payload, origin,
-                                                    source_id, now, stage), source)
+                                                    source_id, now, stage), source, [])
         except Exception as exc:
             log.exception("stage %s failed on %s[%s]@%s", stage, origin.topic, origin.partition,
                           origin.offset)
             error = f"{stage} failed: {type(exc).__name__}: {exc}"[:1000]
             return PageResult([], self._dead_letter("internal", error, payload, origin,
-                                                    source_id, now, stage), source)
+                                                    source_id, now, stage), source, [])
 
     def _candidate(
         self, article: CleanArticle, fp: Fingerprint, event_time: float, origin: Origin,
@@ -120,7 +144,8 @@ class PageStage:
                                           lang=article.lang)
         enriched = records.article(
             id=article.id, source_id=article.source_id, url=article.url, source=article.source,
-            published_at=article.published_at, title=article.title, text=article.text,
+            published_at=article.published_at, published_at_raw=article.published_at_raw,
+            title=article.title, text=article.text,
             lang=article.lang, labels=result.labels, scores=result.scores,
             evidence=result.evidence, countries=result.countries, story_id=article.id,
             content_hash=fp.content_hash, ingested_at=records.iso_time(now),
@@ -137,6 +162,7 @@ class PageStage:
             reason=reason, error=error, payload=payload, payload_limit=self.dlq_payload_bytes,
             source_id=source_id, topic=origin.topic, partition=origin.partition,
             offset=origin.offset, failed_at=records.iso_time(now), stage=stage,
+            max_bytes=self.max_message_bytes,
         )
 
 
@@ -163,16 +189,20 @@ class DedupStage:
             among them (another taxonomy's label, during a rolling upgrade, has no topic yet).
             None: every label.
         dlq_payload_bytes: how much of a bad candidate's bytes its dead letter keeps.
+        max_message_bytes: the broker's message limit, which every output must fit (key and
+            encoded value); None: no limit (``khabar process`` sends nothing to a broker).
     """
 
     def __init__(
         self, deduper: Deduper, observe: Observer = _ignore, *,
         labels: Iterable[str] | None = None, dlq_payload_bytes: int = DLQ_PAYLOAD_BYTES,
+        max_message_bytes: int | None = None,
     ) -> None:
         self.deduper = deduper
         self.observe = observe
         self.labels = None if labels is None else frozenset(labels)
         self.dlq_payload_bytes = dlq_payload_bytes
+        self.max_message_bytes = max_message_bytes
 
     def run(
         self, candidate: bytes | records.Record, origin: Origin = Origin(),
@@ -198,6 +228,11 @@ class DedupStage:
             if isinstance(read, Rejected):
                 return self._dead_letter(read, payload, origin, now, value)
             article = read.article
+            # The canonical record as the page hop wrote it, measured before the decision: an
+            # article too large to publish is never stored as a story's canonical.
+            encoded = records.dumps(article)
+            if (too_large := self._too_large(article, encoded)) is not None:
+                return self._dead_letter(too_large, payload, origin, now, value, PUBLISH)
             decision = self.deduper.decide(article["id"], read.fingerprint, read.event_time,
                                            article["source"])
         except RECORD_ERRORS as exc:  # a bug, or a malformed doc in the state
@@ -207,7 +242,10 @@ class DedupStage:
             return self._dead_letter(Rejected("internal", error), payload, origin, now, value)
         self.observe("dedup", time.perf_counter() - started)
         if decision.canonical:
-            record = {**article, "story_id": decision.story_id}
+            record = article
+            if article.get("story_id") != decision.story_id:
+                record = {**article, "story_id": decision.story_id}
+                encoded = records.dumps(record)
         else:
             record = records.duplicate(
                 id=article["id"], source_id=article["source_id"], url=article["url"],
@@ -217,16 +255,31 @@ class DedupStage:
                 method=decision.method or "exact", story_id=decision.story_id,
                 ingested_at=article["ingested_at"],
             )
+            encoded = records.dumps(record)
+        if (too_large := self._too_large(record, encoded)) is not None:
+            # The decision stands (a copy's notice is what did not fit): the page's outputs are
+            # its dead letter.
+            return self._dead_letter(too_large, payload, origin, now, value, PUBLISH)
         labels = [label for label in article["labels"]
                   if self.labels is None or label in self.labels]
-        deliveries = [Delivery(destination, record["id"], record)
+        deliveries = [Delivery(destination, record["id"], record, encoded)
                       for destination in route(decision.canonical, labels)]
         return Decided(decision, deliveries, read.event_time, read.raw_timestamp,
                        read.refingerprinted)
 
+    def _too_large(self, record: records.Record, encoded: bytes) -> Rejected | None:
+        """Why ``record`` cannot be sent, if it is over the message limit."""
+        if self.max_message_bytes is None:
+            return None
+        size = records.message_size(record["id"], encoded)
+        if size <= self.max_message_bytes:
+            return None
+        return Rejected("too_large", f"an output record of {size} bytes exceeds the "
+                        f"{self.max_message_bytes}-byte message limit", record["id"])
+
     def _dead_letter(
         self, rejected: Rejected, payload: bytes | None, origin: Origin, now: float,
-        value: object = None,
+        value: object = None, stage: str = "dedup",
     ) -> Decided:
         log.warning("dedup: dead letter %s for %s[%s]@%s: %s", rejected.reason, origin.topic,
                     origin.partition, origin.offset, rejected.message)
@@ -240,9 +293,9 @@ class DedupStage:
             reason=rejected.reason, error=rejected.message[:1000], payload=payload,
             payload_limit=self.dlq_payload_bytes, source_id=source_id, topic=origin.topic,
             partition=origin.partition, offset=origin.offset, failed_at=records.iso_time(now),
-            stage="dedup",
+            stage=stage, max_bytes=self.max_message_bytes,
         )
-        return Decided(None, [Delivery(DLQ, source_id or rejected.article_id, letter)])
+        return Decided(None, [Delivery(DLQ, letter["source_id"], letter, records.dumps(letter))])
 
 
 def _refingerprint(text: str) -> Fingerprint:

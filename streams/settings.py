@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from khabar.streams.records import RECORD_OVERHEAD_BYTES
+
 ENV_VARS: tuple[str, ...] = (
     "KHABAR_BROKER",
     "KHABAR_BROKER_PROFILE",
@@ -200,19 +202,26 @@ class Settings:
         return settings
 
     def topic_configs(self, *, changelog: bool = False) -> dict[str, str]:
-        """Broker configs for a topic the worker creates: ``min.insync.replicas`` and, for a
-        changelog, compaction, else a retention time.
+        """Broker configs for a topic the worker creates: ``min.insync.replicas``,
+        ``max.message.bytes`` and, for a changelog, compaction, else a retention time.
 
         None on the embedded broker: Tansu is one node with no replicas to wait for.
         """
         if self.embedded:
             return {}
-        configs = {"min.insync.replicas": str(self.min_insync_replicas)}
+        configs = {"min.insync.replicas": str(self.min_insync_replicas),
+                   "max.message.bytes": str(self.topic_message_bytes)}
         if changelog:
             configs["cleanup.policy"] = "compact"
         else:
             configs["retention.ms"] = str(self.retention_hours * 3_600_000)
         return configs
+
+    @property
+    def topic_message_bytes(self) -> int:
+        """The topics' ``max.message.bytes``: a record of ``max_message_bytes`` (key and
+        value) with its batch's framing, or a full producer batch of smaller records."""
+        return max(self.max_message_bytes, self.producer_batch_bytes) + RECORD_OVERHEAD_BYTES
 
     def _check_replication(self) -> None:
         if self.min_insync_replicas > self.replication_factor:

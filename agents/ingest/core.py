@@ -33,6 +33,7 @@ class CleanArticle:
     url: str | None
     source: str | None
     published_at: str | None
+    published_at_raw: str | float | None
     title: str | None
     text: str
     norm_text: str
@@ -79,6 +80,7 @@ def ingest(page: RawPage) -> list[CleanArticle]:
                 url=page.url,
                 source=page.source,
                 published_at=page.published_at,
+                published_at_raw=page.published_at_raw,
                 title=title,
                 text=part.text,
                 norm_text=norm_text,

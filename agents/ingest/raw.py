@@ -14,6 +14,8 @@ from typing import Any
 
 import orjson
 
+from khabar.agents.ingest.dates import published_at as normalize_date
+
 FIELDS = ("id", "url", "source", "title", "text", "html", "published_at", "lang")
 
 # C0 controls except \t and \n, DEL, C1 controls, and non-characters U+FFFE/U+FFFF.
@@ -22,24 +24,28 @@ _NEWLINES = re.compile(r"\r\n?")
 # What counts as readable: any letter or digit in any script.
 _READABLE = re.compile(r"[^\W_]")
 _REPLACEMENT = "\ufffd".encode()
+_BOM = "\ufeff".encode()
 
 
 class IngestError(Exception):
     """An expected rejection of a raw page; becomes one dead letter.
 
     ``reason`` is a dead-letter reason (the dead letter's schema lists them); ``message`` is
-    human readable and quotes no payload.
+    human readable and quotes no payload; ``source_id`` is the page's id when it could be read.
     """
 
-    def __init__(self, reason: str, message: str) -> None:
+    def __init__(self, reason: str, message: str, source_id: str | None = None) -> None:
         super().__init__(f"{reason}: {message}")
         self.reason = reason
         self.message = message
+        self.source_id = source_id
 
 
 @dataclass(frozen=True, slots=True)
 class RawPage:
-    """A validated raw page. ``id`` is always set; at least one of text/html is non-empty."""
+    """A validated raw page. ``id`` is always set; at least one of text/html is non-empty.
+    ``published_at`` is normalised (:mod:`agents.ingest.dates`), ``published_at_raw`` as the
+    scraper wrote it."""
 
     id: str
     url: str | None = None
@@ -49,6 +55,7 @@ class RawPage:
     html: str | None = None
     published_at: str | None = None
     lang: str | None = None
+    published_at_raw: str | float | None = None
 
 
 def clean_chars(value: str) -> str:
@@ -70,6 +77,8 @@ def _loads(payload: bytes) -> Any:
     Raises:
         IngestError: ``encoding`` or ``invalid_json``.
     """
+    if payload.startswith(_BOM):  # a byte-order mark, as some Windows tools write
+        payload = payload[len(_BOM):]
     # Most payloads are valid UTF-8 without U+FFFD: orjson then parses the bytes as they are,
     # which gives the same value without decoding them to a str (and orjson re-encoding it).
     if _REPLACEMENT not in payload:
@@ -93,11 +102,13 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
         IngestError: ``too_large`` (more than ``max_bytes``, checked before anything else),
             ``encoding`` (nothing readable after UTF-8 decoding with replacement),
             ``invalid_json``, ``not_an_object``, ``schema`` (a known field that is neither a
-            string nor null), ``empty_text`` (neither text nor html has content).
+            string nor null; ``published_at`` may also be a number), ``empty_text`` (neither
+            text nor html has content). Its ``source_id`` is the page's id when it can be read.
     """
     size = len(payload)
     if size > max_bytes:
-        raise IngestError("too_large", f"payload of {size} bytes exceeds the {max_bytes} limit")
+        raise IngestError("too_large", f"payload of {size} bytes exceeds the {max_bytes} limit",
+                          _id_of_large(payload))
     obj = _loads(bytes(payload))
     if not isinstance(obj, dict):
         raise IngestError("not_an_object", f"payload is a JSON {type(obj).__name__}, not an object")
@@ -105,15 +116,47 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
     for name in FIELDS:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
-            raise IngestError("schema", f"field {name!r} must be a string or null")
+            if name == "published_at" and _is_number(value):  # epoch seconds or ms
+                values[name] = None
+                continue
+            raise IngestError("schema", f"field {name!r} must be a string or null",
+                              _readable_id(obj))
         values[name] = clean_chars(value) if value else None
     if not any((values[name] or "").strip() for name in ("text", "html")):
-        raise IngestError("empty_text", "neither text nor html has content")
-    page_id = (values["id"] or "").strip()
-    if not page_id:
-        url = values["url"]
-        page_id = (
-            "url:" + _sha1(url) if url else "sha1:" + _sha1(values["text"] or values["html"] or "")
-        )
-    values["id"] = page_id
-    return RawPage(**values)  # type: ignore[arg-type]
+        raise IngestError("empty_text", "neither text nor html has content", _readable_id(obj))
+    page_id = _readable_id(obj) or "sha1:" + _sha1(values["text"] or values["html"] or "")
+    raw_date = obj.get("published_at")
+    date = raw_date if _is_number(raw_date) else values["published_at"]
+    return RawPage(
+        id=page_id, url=values["url"], source=values["source"], title=values["title"],
+        text=values["text"], html=values["html"], published_at=normalize_date(date),
+        lang=values["lang"], published_at_raw=date,
+    )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _readable_id(obj: dict[str, Any]) -> str | None:
+    """The page's id from its decoded object: the publisher's ``id``, else ``url:`` and a hash
+    of the URL; None when neither is a non-empty string. (A page with neither gets an id from
+    its content, once the content is known to be there.)"""
+    value = obj.get("id")
+    page_id = clean_chars(value).strip() if isinstance(value, str) else ""
+    if page_id:
+        return page_id
+    url = obj.get("url")
+    url = clean_chars(url) if isinstance(url, str) else ""
+    return "url:" + _sha1(url) if url else None
+
+
+def _id_of_large(payload: bytes) -> str | None:
+    """The id of a page over the size limit, if it is a JSON object that has one. Parsed
+    whole: the broker's message limit bounds the size, orjson reads a few megabytes in
+    milliseconds, and the page's fields may come in any order."""
+    try:
+        obj = orjson.loads(payload[len(_BOM):] if payload.startswith(_BOM) else payload)
+    except orjson.JSONDecodeError:
+        return None
+    return _readable_id(obj) if isinstance(obj, dict) else None

@@ -14,11 +14,13 @@ DLQ = "dlq"
 @dataclass(frozen=True, slots=True)
 class Delivery:
     """One record for one topic: ``destination`` is ``enriched``, ``duplicates``, ``dlq`` or
-    ``label:<name>``; ``key`` is the record's id (None when it has none)."""
+    ``label:<name>``; ``key`` is the record's id (None when it has none); ``value`` the record
+    encoded, as sent (encoded once, and measured against the broker's message limit)."""
 
     destination: str
     key: str | None
     record: dict[str, Any]
+    value: bytes
 
 
 def label_destination(label: str) -> str:

@@ -76,6 +76,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 on_story_expired=metrics.story_expired),
         observe=observe_stage, labels=classifier.labels,
         dlq_payload_bytes=settings.dlq_payload_bytes,
+        max_message_bytes=settings.max_message_bytes,
     )
 
     destinations = _destinations(topology.names)
@@ -90,8 +91,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     async def send(delivery: Delivery, raw_timestamp: float | None) -> None:
         started = time.perf_counter()
         await publish(destinations[delivery.destination],
-                      delivery.key.encode() if delivery.key else None,
-                      records.dumps(delivery.record))
+                      delivery.key.encode() if delivery.key else None, delivery.value)
         count_delivery(delivery)
         metrics.STAGE_SECONDS.labels("publish").observe(time.perf_counter() - started)
         if raw_timestamp is not None and delivery.destination != "dedup":
@@ -113,8 +113,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 for event, outcome in zip(events, outcomes, strict=True):
                     metrics.PAGES.labels(metrics.source_label(outcome.source)).inc()
                     if outcome.dead_letter is not None:
-                        await send(Delivery(DLQ, outcome.dead_letter.get("source_id"),
-                                            outcome.dead_letter), event.message.timestamp)
+                        letter = outcome.dead_letter
+                        await send(Delivery(DLQ, letter["source_id"], letter,
+                                            records.dumps(letter)), event.message.timestamp)
                     for key, value in outcome.candidates:
                         await publish(topology.names.dedup, key, value)
                     await stream.ack(event)

@@ -19,6 +19,7 @@ def test_fields_pass_through() -> None:
         text=f"{BODY}\n\nالمصدر: وكالات",
         published_at="2025-01-02T03:04:05Z",
         lang="ar",
+        published_at_raw="2025-01-02T06:04:05+03:00",
     )
     assert ingest(page) == [
         CleanArticle(
@@ -27,6 +28,7 @@ def test_fields_pass_through() -> None:
             url="https://e.example/1",
             source="wire",
             published_at="2025-01-02T03:04:05Z",
+            published_at_raw="2025-01-02T06:04:05+03:00",
             title="عنوان الخبر",
             text=BODY,
             norm_text=normalize(BODY),

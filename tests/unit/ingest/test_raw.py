@@ -131,3 +131,53 @@ def test_loads_equals_parsing_the_decoded_payload(payload: bytes) -> None:
         got = (exc.reason, exc.message.removeprefix("payload is not valid JSON: ")) \
             if exc.reason == "invalid_json" else (exc.reason,)
     assert got == _decoded_loads(payload)
+
+
+def test_a_byte_order_mark_before_the_page_is_read_past() -> None:
+    page = parse_raw(b"\xef\xbb\xbf" + orjson.dumps({"id": "bom", "text": "abc"}), max_bytes=MAX)
+    assert (page.id, page.text) == ("bom", "abc")
+
+
+ID_REJECTIONS = [
+    ("schema", b'{"id": "p7", "text": "abc", "title": 3}', "schema", "p7"),
+    ("schema-id-from-url", b'{"url": "https://e.example/z", "text": 5}', "schema",
+     "url:" + raw._sha1("https://e.example/z")),
+    ("schema-id-itself", b'{"id": 7, "text": "abc"}', "schema", None),
+    ("empty-text", b'{"id": " p8 ", "text": " "}', "empty_text", "p8"),
+    ("empty-text-bom", b'\xef\xbb\xbf{"id": "p9"}', "empty_text", "p9"),
+    ("too-large-id-last", b'{"text": "' + b"x" * MAX + b'", "id": "p10"}', "too_large", "p10"),
+    ("too-large-bom", b'\xef\xbb\xbf{"id": "p11", "text": "' + b"x" * MAX + b'"}', "too_large",
+     "p11"),
+    ("too-large-not-json", b'{"id": "p12", "text": "' + b"x" * MAX, "too_large", None),
+    ("too-large-array", b'["' + b"x" * MAX + b'"]', "too_large", None),
+    ("invalid-json", b'{"id": "p13", "text": ', "invalid_json", None),
+    ("not-an-object", b'["p14"]', "not_an_object", None),
+    ("encoding", b"\xff\xfe\xfa\x80\x81", "encoding", None),
+]
+
+
+@pytest.mark.parametrize(("name", "payload", "reason", "source_id"), ID_REJECTIONS,
+                         ids=[r[0] for r in ID_REJECTIONS])
+def test_a_rejection_names_the_page_when_its_id_can_be_read(
+        name: str, payload: bytes, reason: str, source_id: str | None) -> None:
+    with pytest.raises(IngestError) as info:
+        parse_raw(payload, max_bytes=MAX)
+    assert (info.value.reason, info.value.source_id) == (reason, source_id)
+
+
+@pytest.mark.parametrize(("value", "normalised"), [
+    ("Thu, 12 Mar 2015 08:00:00 +0300", "2015-03-12T05:00:00Z"),
+    (1426147200, "2015-03-12T08:00:00Z"),
+    ("last Tuesday", None),
+])
+def test_published_at_is_normalised_and_kept_as_written(value: str | int,
+                                                        normalised: str | None) -> None:
+    page = parse_raw(orjson.dumps({"id": "d", "text": "abc", "published_at": value}),
+                     max_bytes=MAX)
+    assert (page.published_at, page.published_at_raw) == (normalised, value)
+
+
+def test_published_at_may_be_a_number_but_not_a_boolean() -> None:
+    with pytest.raises(IngestError) as info:
+        parse_raw(b'{"id": "d", "text": "abc", "published_at": true}', max_bytes=MAX)
+    assert (info.value.reason, info.value.source_id) == ("schema", "d")

@@ -267,3 +267,20 @@ def test_any_bytes_are_a_decision_or_one_dead_letter(payload: bytes) -> None:
         assert decided.deliveries
         for delivery in decided.deliveries:
             records.dumps(delivery.record)  # publishable
+
+
+@pytest.mark.parametrize(("payload", "reason"), [
+    (orjson.dumps({**make_candidate(), "event_time": "soon"}), "schema"),
+    (with_article(labels=[1]), "schema"),
+    (with_fingerprint(n=-1), "invalid_fingerprint"),
+    (with_article(id="bad-doc"), "internal"),
+])
+def test_a_dead_letter_names_its_page_and_is_keyed_by_it(payload: bytes, reason: str) -> None:
+    stage = dedup_stage()
+    stage.deduper.state.docs["bad-doc"] = {"t": int(NOW)}
+    decided = stage.run(payload, ORIGIN, now=NOW)
+    (delivery,) = decided.deliveries
+    assert (delivery.record["reason"], delivery.record["source_id"], delivery.key) == (
+        reason, "c1", "c1")
+    assert delivery.value == records.dumps(delivery.record)
+    assert delivery.record["schema_version"] == records.SCHEMA_VERSION

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from mode.utils.queues import FlowControlQueue
 
+from khabar.streams import records
 from khabar.streams.app import faust_config
 from khabar.streams.settings import ENV_VARS, Settings, SettingsError, worker_environment
 
@@ -104,10 +105,22 @@ def test_a_workers_environment_reproduces_its_settings_and_drops_the_parents() -
 def test_topic_configs_replicate_and_retain_on_a_cluster() -> None:
     s = Settings.from_env({"KHABAR_REPLICATION_FACTOR": "3", "KHABAR_MIN_INSYNC_REPLICAS": "2",
                            "KHABAR_RETENTION_HOURS": "48"})
-    assert s.topic_configs() == {"min.insync.replicas": "2", "retention.ms": str(48 * 3_600_000)}
+    limit = str(1_048_576 + records.RECORD_OVERHEAD_BYTES)
+    assert s.topic_configs() == {"min.insync.replicas": "2", "max.message.bytes": limit,
+                                 "retention.ms": str(48 * 3_600_000)}
     assert s.topic_configs(changelog=True) == {"min.insync.replicas": "2",
+                                               "max.message.bytes": limit,
                                                "cleanup.policy": "compact"}
     assert faust_config(s)["topic_replication_factor"] == 3
+
+
+def test_topics_accept_the_largest_record_and_the_largest_producer_batch() -> None:
+    large = Settings.from_env({"KHABAR_MAX_MESSAGE_BYTES": "4194304"})
+    small = Settings.from_env({"KHABAR_MAX_MESSAGE_BYTES": "65536"})
+    assert large.topic_configs()["max.message.bytes"] == str(
+        4_194_304 + records.RECORD_OVERHEAD_BYTES)
+    assert small.topic_configs()["max.message.bytes"] == str(
+        small.producer_batch_bytes + records.RECORD_OVERHEAD_BYTES)
 
 
 def test_defaults_keep_a_one_broker_cluster_writable() -> None:
