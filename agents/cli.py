@@ -48,7 +48,8 @@ def _stages(settings: Settings) -> tuple[PageStage, DedupStage]:
     page_stage = PageStage(classifier, max_message_bytes=settings.max_message_bytes,
                            dlq_payload_bytes=settings.dlq_payload_bytes)
     deduper = Deduper(DedupState.in_memory(), window_seconds=settings.dedup_window_seconds)
-    return page_stage, DedupStage(deduper)
+    return page_stage, DedupStage(deduper, dlq_payload_bytes=settings.dlq_payload_bytes,
+                                  max_message_bytes=settings.max_message_bytes)
 
 
 def _open_in(name: str) -> BinaryIO:
