@@ -70,6 +70,8 @@ TABLE = [
     ("بالغ", None, "adult: the remainder after بال is too short to be a word"),
     ("بدوره", None, "«in turn»: not ب + «دورة» (ة and ه fold together)"),
     ("وبدورها", None, "«and in turn»"),
+    ("لدوره", None, "«for its role»: not ل + «دورة»"),
+    ("لدورها", None, "«for her role»"),
     ("للدورة", "دوره", "but ل + ال + دورة is the word"),
 ]
 

@@ -94,6 +94,10 @@ HARD_NEGATIVES = [
      "تعهدت الدول المانحة في مؤتمر المانحين بتقديم مليارات لدعم الاقتصاد والاستثمار، وقال "
      "محافظ البنك المركزي إن المساعدات ستعزز السيولة والنمو الاقتصادي وتسد عجز الموازنة.",
      "ar", "humanitarian"),
+    ("sense", "دورة تدريبية في مهارات الحوار للموظفين",
+     "نظم المركز دورة تدريبية للموظفين حول مهارات الحوار وآداب النقاش، وقال المدرب إن الحوار "
+     "داخل الأسرة والعمل يحتاج إلى تدريب، وتسلم المتدربون شهادات في ختام الدورة.",
+     "ar", "peace_talks"),
     ("routine", "نقص المياه والجفاف يقلقان المزارعين",
      "توقعت الأرصاد الجوية تراجع هطول الأمطار هذا الموسم، ودعت الوزارة إلى ترشيد استهلاك "
      "المياه بعد انخفاض منسوب السدود، وقال مزارعون إن الجفاف ونقص المياه سيؤخران الزراعة.",
@@ -129,6 +133,12 @@ GATED_POSITIVES = [
     ("Mediators press for hostage deal and a pause in the fighting",
      "Mediators shuttled between the two sides on a hostage deal that would bring a humanitarian "
      "pause, as air strikes and rocket fire went on along the front line.", "en", "peace_talks"),
+    ("القوى السياسية تعود إلى مؤتمر الحوار الوطني",
+     "عادت القوى السياسية وفصائل المعارضة المسلحة إلى مؤتمر الحوار الوطني بعد انقسام حاد "
+     "وصراع على السلطة، وتعهد الفرقاء بالحوار حتى نهاية الأزمة.\n\n"
+     "وقال رئيس المؤتمر إن الجلسات المقبلة ستبحث تقاسم السلطة والثروة بين الأطراف "
+     "المتنازعة، ثم تدريب الكوادر في الوزارات والمحافظات على مهارات الإدارة العامة، وإن لكل "
+     "طرف تقديرا لدوره في إنهاء الأزمة.", "ar", "peace_talks"),
     ("الحكومة والمتمردون يستأنفون مفاوضات السلام",
      "استأنف وفدا الحكومة والمتمردين مفاوضات السلام برعاية المبعوث الأممي بعد أشهر من "
      "القتال، وبحث الطرفان وقف إطلاق النار وتبادل الأسرى.", "ar", "peace_talks"),
@@ -140,6 +150,16 @@ def test_positive_passes_its_gates(clf: Classifier, title: str, text: str, lang:
                                    label: str) -> None:
     out = clf.classify(title=title, text=text, lang=lang)
     assert label in out.labels, (out.scores, out.evidence)
+
+
+@pytest.mark.parametrize(("text", "sport"), [
+    ("عقد المجلس اجتماعه الدوري وناقش التقرير الدوري للجنة.", False),
+    ("سيرت القوات دوريات على الحدود ونشرت الدورية الأولى.", False),
+    ("تصدر النادي الدوري بعد فوزه في المباراة.", True),
+])
+def test_league_cue_keeps_its_sense(clf: Classifier, text: str, sport: bool) -> None:
+    _, cues = clf.explain(title=None, text=text, lang="ar").contexts["sport"]
+    assert any("دوري" in cue for cue in cues) is sport, cues
 
 
 def test_explain_names_the_veto_and_its_cues(clf: Classifier) -> None:
