@@ -61,6 +61,10 @@ HARD_NEGATIVES = [
      "أجرت الجمعية العمومية لاتحاد كرة القدم انتخابات مجلس الإدارة، وطعن عدد من المرشحين "
      "في نتائج التصويت أمام اللجنة الأولمبية، وقالت الأندية إن الاقتراع شابته مخالفات.",
      "ar", "elections"),
+    ("vote", "Assembly picks finance minister as new prime minister",
+     "The speaker of parliament announced that the finance minister was elected the new prime "
+     "minister in a vote of the assembly; deputies voted 240 to 90, ending weeks of "
+     "bargaining between the coalition parties.", "en", "elections"),
     # 4. sense collisions
     ("sense", "Landslide buries village after heavy rain",
      "A landslide buried dozens of homes after days of heavy rain; rescuers dug through the mud "
@@ -131,6 +135,10 @@ GATED_POSITIVES = [
      "Officials of the electoral commission said the strike had slowed the count of the "
      "general election; turnout was high and voters at every polling station waited for hours.",
      "en", "elections"),
+    ("Voters choose a new parliament and prime minister",
+     "Millions of voters cast ballots on Sunday to elect a new parliament; the prime minister's "
+     "party led in the exit polls, turnout was high and the electoral commission will publish "
+     "results of the general election on Monday.", "en", "elections"),
     ("Floods kill 40 and leave thousands homeless",
      "Floods killed at least 40 people and left thousands homeless; aid agencies sent tents and "
      "food aid to the displaced, and the death toll may rise.", "en", "humanitarian"),
