@@ -72,6 +72,9 @@ HARD_NEGATIVES = [
     ("sense", "Midfielder's camp and club call a truce",
      "The club and the midfielder agreed a truce in their contract row; the coach said the "
      "peace initiative would help the team before the league season.", "en", "peace_talks"),
+    ("sense", "Investors flee tech shares as rates rise",
+     "Investors rushed to flee technology shares after the central bank raised rates; the "
+     "company's stock fell and traders said funds had fled to bonds.", "en", "humanitarian"),
     ("sense", "Brussels clears state aid to steel maker",
      "Regulators approved state aid and a loan to the company; investors said the subsidy "
      "would protect profits.", "en", "humanitarian"),
@@ -155,6 +158,10 @@ GATED_POSITIVES = [
      "وقال رئيس المؤتمر إن الجلسات المقبلة ستبحث تقاسم السلطة والثروة بين الأطراف "
      "المتنازعة، ثم تدريب الكوادر في الوزارات والمحافظات على مهارات الإدارة العامة، وإن لكل "
      "طرف تقديرا لدوره في إنهاء الأزمة.", "ar", "peace_talks"),
+    ("Bushfire forces thousands to flee coastal towns",
+     "A bushfire driven by strong winds forced thousands to flee their homes overnight; "
+     "families who fled their homes slept in school halls, and officials said hundreds of "
+     "houses had burned.", "en", "humanitarian"),
     ("آلاف اللاجئين يطلبون اللجوء بعد فرارهم من الحرب",
      "عبر آلاف اللاجئين الحدود هربا من القتال، وتقدم المئات بطلبات اللجوء، وقالت مفوضية "
      "اللاجئين إن المخيمات تحتاج إلى مساعدات إنسانية عاجلة.", "ar", "humanitarian"),
