@@ -72,6 +72,10 @@ HARD_NEGATIVES = [
     ("sense", "Midfielder's camp and club call a truce",
      "The club and the midfielder agreed a truce in their contract row; the coach said the "
      "peace initiative would help the team before the league season.", "en", "peace_talks"),
+    ("sense", "Vaccine candidate to join vaccination campaign",
+     "A second vaccine candidate passed its last trial and will join the vaccination campaign "
+     "this autumn; the ministry said an awareness campaign would urge people to vote with "
+     "their feet and turn up, and the campaign runs until spring.", "en", "elections"),
     ("sense", "Investors flee tech shares as rates rise",
      "Investors rushed to flee technology shares after the central bank raised rates; the "
      "company's stock fell and traders said funds had fled to bonds.", "en", "humanitarian"),
