@@ -4,13 +4,15 @@ small bundled data file of short names, demonyms, capitals and territories.
 A name is registered in a ``Lexicon`` so it matches with clitics (بموسكو). A place does not
 inflect, and the feminine, plural and dual forms the matcher would derive from an Arabic place
 name are mostly common words («الرياضة» is not the feminine of «الرياض», «عدنان» is no dual of
-«عدن»), so a one-word Arabic place name is registered exact (:func:`ar_place_words`). An ISO
+«عدن»), so a one-word place name is registered exact (:func:`place_words`). An ISO
 country name that ends in a consonant also registers its nisba adjective (name + ي, «تونسي»),
 which inflects («التونسيين»); the data file lists its own demonyms («فلسطيني»), and a one-word
 name of it that ends in ي is one and inflects. City names get no nisba: theirs are often common
 adjectives («رياضي», athletic, is not of «الرياض»). A name that is also a common word
-(ISO's «مالي», Mali, is also "financial") is listed ``ambiguous`` in the data file. A pycountry
-form claimed by two countries (e.g. "كوريا") is dropped.
+(ISO's «مالي», Mali, is also "financial") is listed ``ambiguous`` in the data file. English
+place names are exact too (the stemmer would make "Homs" the word "homes"); a data-file name
+adds its plural for demonyms ("Israelis"). A pycountry form claimed by two countries (e.g.
+"كوريا") is dropped.
 """
 
 from __future__ import annotations
@@ -60,15 +62,18 @@ def _pycountry_names() -> dict[str, set[str]]:
     return names
 
 
-def ar_place_words(name: str, *, iso: bool) -> list[tuple[str, bool]]:
+def place_words(name: str, *, iso: bool) -> list[tuple[str, bool]]:
     """The words and phrases to register for one gazetteer name, each with whether it is exact.
 
-    A one-word Arabic place name is exact; an ISO name (``iso``) ending in a consonant adds its
-    nisba adjective, and a data-file name ending in ي is a demonym and inflects. Phrases and
-    English names are registered as they are."""
+    A one-word place name is exact. In Arabic an ISO name (``iso``) ending in a consonant adds
+    its nisba adjective, and a data-file name ending in ي is a demonym and inflects. In English
+    a data-file name adds its plural (a demonym's: "Israelis", "Houthis"); the stemmer is not
+    asked, so "Homs" is not "homes". Phrases are registered as they are."""
     words = normalize(name).split()
-    if len(words) != 1 or not is_arabic(words[0]):
+    if len(words) != 1:
         return [(name, False)]
+    if not is_arabic(words[0]):
+        return [(name, True)] if iso else [(name, True), (words[0] + "s", True)]
     word = canonical(words[0])
     if not iso and word.endswith("ي"):
         return [(name, False)]
@@ -82,7 +87,7 @@ def build_gazetteer(lexicon: Lexicon, data: bytes) -> dict[Pattern, Place]:
     places: dict[Pattern, Place] = {}
 
     def register(name: str, place: Place, *, iso: bool) -> None:
-        for text, exact in ar_place_words(name, iso=iso):
+        for text, exact in place_words(name, iso=iso):
             places[lexicon.add(text, exact=exact)] = place
 
     for name, codes in _pycountry_names().items():
@@ -95,6 +100,9 @@ def build_gazetteer(lexicon: Lexicon, data: bytes) -> dict[Pattern, Place]:
         for name in [*spec.get("ar", []), *spec.get("en", [])]:
             register(name, Place(code, False), iso=False)
         for name in spec.get("ambiguous", []):
-            register(name, Place(code, True), iso=True)
+            # the name alone: its nisba («المغربي», Moroccan) is not the ambiguous word
+            # («المغرب» is also the sunset prayer), so an ISO name's nisba stays certain
+            text, exact = place_words(name, iso=True)[0]
+            places[lexicon.add(text, exact=exact)] = Place(code, True)
     places.pop((), None)
     return places

@@ -1,12 +1,12 @@
-"""Gazetteer derivation: Arabic place names do not inflect into common words, while their
-clitic forms and their demonyms' inflections still name the country."""
+"""Gazetteer derivation: place names do not inflect into common words («الرياضة», "homes"),
+while their clitic forms and their demonyms' inflections still name the country."""
 
 from __future__ import annotations
 
 import pytest
 
 from khabar.agents.classify.core import Classifier
-from khabar.agents.classify.countries import ar_place_words
+from khabar.agents.classify.countries import place_words
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +30,25 @@ FORMS = [
     ("تونس", "TN"), ("التونسيين", "TN"), ("التونسيون", "TN"),
     ("الفلسطينيين", "PS"), ("اليمنيون", "YE"), ("المصرية", "EG"),
     ("المالية", None), ("ماليات", None),
+    ("المغربي", "MA"),
 ]
 
 
 @pytest.mark.parametrize(("form", "code"), FORMS)
 def test_arabic_place_forms(clf: Classifier, form: str, code: str | None) -> None:
     found = _countries(clf, form)
+    assert found == ({code} if code else set())
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Shelling hit Homs again overnight.", "SY"),
+    ("Israelis queued at the polls.", "IL"),
+    ("The Houthis took the port.", "YE"),
+    ("Syrians crossed the border.", "SY"),
+    ("Floods reached their homes and families fled their homes.", None),
+])
+def test_english_place_forms(clf: Classifier, text: str, code: str | None) -> None:
+    found = set(clf.classify(title=text, text=text, lang="en").countries)
     assert found == ({code} if code else set())
 
 
@@ -52,7 +65,8 @@ def test_common_word_name_needs_a_certain_mention(clf: Classifier) -> None:
     ("مالي", True, [("مالي", True)]),
     ("فلسطيني", False, [("فلسطيني", False)]),
     ("رام الله", False, [("رام الله", False)]),
-    ("riyadh", False, [("riyadh", False)]),
+    ("riyadh", False, [("riyadh", True), ("riyadhs", True)]),
+    ("Yemen", True, [("Yemen", True)]),
 ])
 def test_place_words(name: str, iso: bool, registered: list[tuple[str, bool]]) -> None:
-    assert ar_place_words(name, iso=iso) == registered
+    assert place_words(name, iso=iso) == registered
