@@ -192,6 +192,17 @@ def test_league_cue_keeps_its_sense(clf: Classifier, text: str, sport: bool) -> 
     assert any("دوري" in cue for cue in cues) is sport, cues
 
 
+@pytest.mark.parametrize(("text", "process"), [
+    ("Army officers held talks with the rebels of the hill district on Sunday.", True),
+    ("The commander said talks with insurgents would go on.", True),
+    ("Managers held talks with the union about shift pay on Sunday.", False),
+])
+def test_talks_with_an_armed_group_are_a_peace_process(clf: Classifier, text: str,
+                                                       process: bool) -> None:
+    score, _ = clf.explain(title=None, text=text, lang="en").contexts["peace_process"]
+    assert (score > 0) is process
+
+
 def test_explain_names_the_veto_and_its_cues(clf: Classifier) -> None:
     title, text, lang, _ = HARD_NEGATIVES[0][1:]
     verdict = {v.label: v for v in clf.explain(title=title, text=text, lang=lang).verdicts}
