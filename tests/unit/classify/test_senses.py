@@ -76,6 +76,9 @@ HARD_NEGATIVES = [
      "A second vaccine candidate passed its last trial and will join the vaccination campaign "
      "this autumn; the ministry said an awareness campaign would urge people to vote with "
      "their feet and turn up, and the campaign runs until spring.", "en", "elections"),
+    ("sense", "Exporters hope for sanctions relief after the deal",
+     "Exporters said sanctions relief would reopen markets; the ministry expects relief for "
+     "banks and airlines, and investors bought shares in oil companies.", "en", "humanitarian"),
     ("sense", "Investors flee tech shares as rates rise",
      "Investors rushed to flee technology shares after the central bank raised rates; the "
      "company's stock fell and traders said funds had fled to bonds.", "en", "humanitarian"),
@@ -162,6 +165,10 @@ GATED_POSITIVES = [
      "وقال رئيس المؤتمر إن الجلسات المقبلة ستبحث تقاسم السلطة والثروة بين الأطراف "
      "المتنازعة، ثم تدريب الكوادر في الوزارات والمحافظات على مهارات الإدارة العامة، وإن لكل "
      "طرف تقديرا لدوره في إنهاء الأزمة.", "ar", "peace_talks"),
+    ("Envoys seek a way to deliver aid to cut-off towns",
+     "Foreign ministers discussed how to get aid into towns cut off by the fighting; the "
+     "envoy said aid access had improved and more aid deliveries were planned.",
+     "en", "humanitarian"),
     ("Bushfire forces thousands to flee coastal towns",
      "A bushfire driven by strong winds forced thousands to flee their homes overnight; "
      "families who fled their homes slept in school halls, and officials said hundreds of "
