@@ -76,6 +76,21 @@ HARD_NEGATIVES = [
      "A second vaccine candidate passed its last trial and will join the vaccination campaign "
      "this autumn; the ministry said an awareness campaign would urge people to vote with "
      "their feet and turn up, and the campaign runs until spring.", "en", "elections"),
+    ("sense", "Striker ends goal drought as club climbs",
+     "The striker ended a ten-game goal drought with a header; the club climbed to fourth in "
+     "the league and the coach praised the fans.", "en", "humanitarian"),
+    ("sense", "Goal famine goes on for the struggling side",
+     "The side's goal famine went on in a goalless draw at home; the manager said the striker "
+     "and the midfielder lacked confidence before the cup match.", "en", "humanitarian"),
+    ("sense", "Singer elected to the Hall of Fame",
+     "The singer was elected to the Hall of Fame by a vote of critics; the induction ceremony "
+     "is in May and fans voted online too.", "en", "elections"),
+    ("sense", "Festival gives its humanitarian award to a documentary",
+     "The documentary won the festival's humanitarian award; the jury praised the director and "
+     "the film opens in cinemas next month.", "en", "humanitarian"),
+    ("sense", "Ruling party wins by a landslide",
+     "The ruling party won the vote by a landslide, taking a two-thirds majority of the seats; "
+     "voters returned the prime minister for a third term.", "en", "humanitarian"),
     ("sense", "Exporters hope for sanctions relief after the deal",
      "Exporters said sanctions relief would reopen markets; the ministry expects relief for "
      "banks and airlines, and investors bought shares in oil companies.", "en", "humanitarian"),
@@ -165,6 +180,9 @@ GATED_POSITIVES = [
      "وقال رئيس المؤتمر إن الجلسات المقبلة ستبحث تقاسم السلطة والثروة بين الأطراف "
      "المتنازعة، ثم تدريب الكوادر في الوزارات والمحافظات على مهارات الإدارة العامة، وإن لكل "
      "طرف تقديرا لدوره في إنهاء الأزمة.", "ar", "peace_talks"),
+    ("Landslide buries homes in hill village",
+     "A landslide after heavy rain buried a dozen homes in the hill village; rescuers pulled "
+     "five survivors from the mud and twenty people are missing.", "en", "humanitarian"),
     ("Envoys seek a way to deliver aid to cut-off towns",
      "Foreign ministers discussed how to get aid into towns cut off by the fighting; the "
      "envoy said aid access had improved and more aid deliveries were planned.",
