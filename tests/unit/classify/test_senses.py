@@ -76,6 +76,13 @@ HARD_NEGATIVES = [
      "A second vaccine candidate passed its last trial and will join the vaccination campaign "
      "this autumn; the ministry said an awareness campaign would urge people to vote with "
      "their feet and turn up, and the campaign runs until spring.", "en", "elections"),
+    ("sense", "Prisoners on hunger strike for a third week",
+     "Forty prisoners have refused food for three weeks in a hunger strike over visiting "
+     "rights; their lawyers said two hunger strikers were taken to the prison hospital.",
+     "en", "humanitarian"),
+    ("treaty", "Rivals in boardroom battle agree peace deal",
+     "The founder and the board of directors agreed a peace deal ending their boardroom "
+     "battle; the chief executive keeps his post.", "en", "peace_talks"),
     ("sense", "Striker ends goal drought as club climbs",
      "The striker ended a ten-game goal drought with a header; the club climbed to fourth in "
      "the league and the coach praised the fans.", "en", "humanitarian"),
