@@ -65,6 +65,9 @@ HARD_NEGATIVES = [
      "The speaker of parliament announced that the finance minister was elected the new prime "
      "minister in a vote of the assembly; deputies voted 240 to 90, ending weeks of "
      "bargaining between the coalition parties.", "en", "elections"),
+    ("vote", "Senate confirms nominee for the court",
+     "The Senate voted 52-48 to confirm the nominee to the Supreme Court; senators debated "
+     "for two days.", "en", "elections"),
     # 4. sense collisions
     ("sense", "Landslide buries village after heavy rain",
      "A landslide buried dozens of homes after days of heavy rain; rescuers dug through the mud "
