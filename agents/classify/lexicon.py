@@ -14,7 +14,10 @@ resolves to «انتخابات» everywhere, and the phrase still matches. Only 
 unambiguous are taken: the stripped letters hold the article (لل, بال, وال ...) or the word
 left starts with ا («لاتفاق»); a bare و ف ب ل ك before another letter may be the stem's own
 («ورقه», a paper, is not و + «رقه»). A word that is a whole term on its own is never replaced:
-«كوبا» stays a country even though «وبا» is a word of the data.
+«كوبا» stays a country even though «وبا» is a word of the data. Likewise two English words of
+the data with one stem ("voted" in the phrase "senate voted", the term "vote") are one word:
+the first registered holds the stem and stands for the other in its phrases and as a term, so
+neither is silently lost to the other.
 """
 
 from __future__ import annotations
@@ -61,11 +64,15 @@ class Lexicon:
         self._forms, refused = _form_table(self._words.items())
         alone = {p[0] for group in self._by_first.values() for p in group if len(p) == 1}
         replaced: dict[str, str] = {}
-        for word in self._words:
-            if is_arabic(word) and word not in alone:
-                inner = self._inner_word(word)
+        for word, exact in self._words.items():
+            if is_arabic(word):
+                inner = self._inner_word(word) if word not in alone else None
                 if inner is not None:
                     replaced[word] = inner
+            elif not exact:  # "voted" in a phrase is the word "vote" that holds their stem
+                hit = self._forms.get(en_stem(word))
+                if hit is not None and hit[0] != word and not hit[1]:
+                    replaced[word] = hit[0]
         if replaced:
             owned = [form for form, (word, _) in self._forms.items() if word in replaced]
             if refused.isdisjoint(owned):  # no other word wanted them: just let them go

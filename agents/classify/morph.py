@@ -6,7 +6,8 @@ a text token is reduced by stripping proclitics (و ف ب ل ك, the article ا�
 combinations: ل + ال is written لل, «للانتخابات»; the future س only before a present-tense verb)
 and pronoun suffixes, with ت restored to ه (folded ة) before a pronoun.
 Broken plurals are not derivable and are listed as terms. A word whose first letters only look
-like proclitics («لجان», «فكره») is listed in ``AR_STEMS`` and is not stripped further. Words
+like proclitics («لجان», «فكره») is listed in ``AR_STEMS`` and is not stripped further; a few
+idioms («بدوره», in turn) are listed whole in ``AR_IDIOMS``. Words
 shorter than three letters register no inflected forms (their "forms" are other words).
 
 English: one deterministic suffix stemmer applied to both taxonomy words and tokens.
@@ -49,13 +50,18 @@ _AR_INFLECT_MASC = ("ه", "ات", "ون", "ين", "و", "ان", "ي", "يه", "�
 _AR_INFLECT_FEM = ("ات", "تان", "تين", "ي", "يه", "يات")
 _AR_MIN = 3  # a stripped remainder shorter than this is never a taxonomy word
 # Words whose first letters are proclitic letters but belong to the stem, where stripping them
-# would reach another word («لجان» committees, not ل + «جان»; «فكره» an idea, not ف + «كره»),
-# and the idiom «بدوره» (in turn), which is not ب + «دورة» (a course or a session) once ة is
-# folded to ه.
+# would reach another word («لجان» committees, not ل + «جان»; «فكره» an idea, not ف + «كره»).
+# Stripping stops at them, also inside a longer token («للجان» is ل + «لجان»).
 AR_STEMS = frozenset({
     "لجان", "لجنه", "لدي", "لديه", "لديها", "لديهم", "بدايه", "بدايات", "فكره", "فكرته",
     "بحري", "بحريه", "كرامه", "برقيه", "كافه", "كتله", "كتل", "وفاه", "وفيات", "بيان",
-    "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم",
+})
+# Whole tokens that are a clitic and «دور» (role) with a pronoun, not a clitic and «دورة» (a
+# course or a session) once ة is folded to ه: «بدوره» (in turn), «لدوره» (for its role). They
+# are not stripped; a longer token is («للدورة» is ل + ال + «دورة»).
+AR_IDIOMS = frozenset({
+    "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "وبدورهم", "لدوره", "لدورها", "لدورهم",
+    "ولدوره", "ولدورها", "ولدورهم",
 })
 _EN_MIN = 3
 
@@ -84,7 +90,7 @@ def ar_forms(word: str) -> list[str]:
 def ar_candidates(token: str) -> Iterator[tuple[str, bool]]:
     """Readings of a token, least stripped first, as ``(form, suffix_stripped)``."""
     stems = [token]
-    if token[0] in _AR_CLITIC_FIRST and token not in AR_STEMS:
+    if token[0] in _AR_CLITIC_FIRST and token not in AR_STEMS and token not in AR_IDIOMS:
         # the clusters that fit are prefixes of one another: each reading is shorter
         for prefix, future in _AR_PREFIXES:
             if not token.startswith(prefix) or len(token) - len(prefix) < _AR_MIN:

@@ -70,6 +70,8 @@ TABLE = [
     ("بالغ", None, "adult: the remainder after بال is too short to be a word"),
     ("بدوره", None, "«in turn»: not ب + «دورة» (ة and ه fold together)"),
     ("وبدورها", None, "«and in turn»"),
+    ("لدوره", None, "«for its role»: not ل + «دورة»"),
+    ("لدورها", None, "«for her role»"),
     ("للدورة", "دوره", "but ل + ال + دورة is the word"),
 ]
 
@@ -109,3 +111,16 @@ def test_a_bare_clitic_before_a_stem_letter_is_kept_in_a_phrase(lexicon: Lexicon
     patterns = [pattern for pattern, _, _ in lexicon.scan(words)]
     assert ("ورقه", "عمل") in patterns
     assert ("رقه",) in patterns and words.count("رقه") == 1
+
+
+@pytest.mark.parametrize("order", [0, 1], ids=["phrase-first", "term-first"])
+def test_english_words_with_one_stem_are_one_word(order: int) -> None:
+    lexicon = Lexicon()
+    entries = ["senate voted", "talks with rebels", "vote", "rebel"]
+    for text in entries if order == 0 else reversed(entries):
+        lexicon.add(text)
+    words = [lexicon.resolve(t) for t in normalize("The Senate voted; rebels vote").split()]
+    found = [pattern for pattern, _, _ in lexicon.scan(words)]
+    assert found == [("senate", "voted"), ("rebel",), ("vote",)]
+    words = [lexicon.resolve(t) for t in normalize("talks with rebel groups").split()]
+    assert [pattern for pattern, _, _ in lexicon.scan(words)] == [("talks", "with", "rebels")]

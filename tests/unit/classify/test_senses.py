@@ -44,6 +44,10 @@ HARD_NEGATIVES = [
     ("treaty", "فشل مفاوضات الموازنة الأوروبية",
      "انتهت جولة من المفاوضات بين الدول الأعضاء دون التوصل إلى اتفاق على الموازنة، وقال "
      "المفاوضون إن الخلاف على الاستثمارات والنمو الاقتصادي ما زال قائما.", "ar", "peace_talks"),
+    ("treaty", "جولة جديدة من المفاوضات النووية",
+     "استأنف المفاوضون جولة جديدة من المفاوضات حول البرنامج النووي، وبحث الوفدان نسب "
+     "التخصيب ورفع العقوبات، وقال دبلوماسي إن الاتفاق النووي قد يوقع قريبا رغم الأزمة "
+     "والخلافات حول التفتيش.", "ar", "peace_talks"),
     # 3. votes that are not public elections
     ("vote", "Senate votes down spending bill",
      "Lawmakers voted 52 to 48 against the bill; the legislation needed sixty votes, and "
@@ -57,6 +61,13 @@ HARD_NEGATIVES = [
      "أجرت الجمعية العمومية لاتحاد كرة القدم انتخابات مجلس الإدارة، وطعن عدد من المرشحين "
      "في نتائج التصويت أمام اللجنة الأولمبية، وقالت الأندية إن الاقتراع شابته مخالفات.",
      "ar", "elections"),
+    ("vote", "Assembly picks finance minister as new prime minister",
+     "The speaker of parliament announced that the finance minister was elected the new prime "
+     "minister in a vote of the assembly; deputies voted 240 to 90, ending weeks of "
+     "bargaining between the coalition parties.", "en", "elections"),
+    ("vote", "Senate confirms nominee for the court",
+     "The Senate voted 52-48 to confirm the nominee to the Supreme Court; senators debated "
+     "for two days.", "en", "elections"),
     # 4. sense collisions
     ("sense", "Landslide buries village after heavy rain",
      "A landslide buried dozens of homes after days of heavy rain; rescuers dug through the mud "
@@ -64,6 +75,38 @@ HARD_NEGATIVES = [
     ("sense", "Midfielder's camp and club call a truce",
      "The club and the midfielder agreed a truce in their contract row; the coach said the "
      "peace initiative would help the team before the league season.", "en", "peace_talks"),
+    ("sense", "Vaccine candidate to join vaccination campaign",
+     "A second vaccine candidate passed its last trial and will join the vaccination campaign "
+     "this autumn; the ministry said an awareness campaign would urge people to vote with "
+     "their feet and turn up, and the campaign runs until spring.", "en", "elections"),
+    ("sense", "Prisoners on hunger strike for a third week",
+     "Forty prisoners have refused food for three weeks in a hunger strike over visiting "
+     "rights; their lawyers said two hunger strikers were taken to the prison hospital.",
+     "en", "humanitarian"),
+    ("treaty", "Rivals in boardroom battle agree peace deal",
+     "The founder and the board of directors agreed a peace deal ending their boardroom "
+     "battle; the chief executive keeps his post.", "en", "peace_talks"),
+    ("sense", "Striker ends goal drought as club climbs",
+     "The striker ended a ten-game goal drought with a header; the club climbed to fourth in "
+     "the league and the coach praised the fans.", "en", "humanitarian"),
+    ("sense", "Goal famine goes on for the struggling side",
+     "The side's goal famine went on in a goalless draw at home; the manager said the striker "
+     "and the midfielder lacked confidence before the cup match.", "en", "humanitarian"),
+    ("sense", "Singer elected to the Hall of Fame",
+     "The singer was elected to the Hall of Fame by a vote of critics; the induction ceremony "
+     "is in May and fans voted online too.", "en", "elections"),
+    ("sense", "Festival gives its humanitarian award to a documentary",
+     "The documentary won the festival's humanitarian award; the jury praised the director and "
+     "the film opens in cinemas next month.", "en", "humanitarian"),
+    ("sense", "Ruling party wins by a landslide",
+     "The ruling party won the vote by a landslide, taking a two-thirds majority of the seats; "
+     "voters returned the prime minister for a third term.", "en", "humanitarian"),
+    ("sense", "Exporters hope for sanctions relief after the deal",
+     "Exporters said sanctions relief would reopen markets; the ministry expects relief for "
+     "banks and airlines, and investors bought shares in oil companies.", "en", "humanitarian"),
+    ("sense", "Investors flee tech shares as rates rise",
+     "Investors rushed to flee technology shares after the central bank raised rates; the "
+     "company's stock fell and traders said funds had fled to bonds.", "en", "humanitarian"),
     ("sense", "Brussels clears state aid to steel maker",
      "Regulators approved state aid and a loan to the company; investors said the subsidy "
      "would protect profits.", "en", "humanitarian"),
@@ -94,6 +137,14 @@ HARD_NEGATIVES = [
      "تعهدت الدول المانحة في مؤتمر المانحين بتقديم مليارات لدعم الاقتصاد والاستثمار، وقال "
      "محافظ البنك المركزي إن المساعدات ستعزز السيولة والنمو الاقتصادي وتسد عجز الموازنة.",
      "ar", "humanitarian"),
+    ("sense", "دورة تدريبية في مهارات الحوار للموظفين",
+     "نظم المركز دورة تدريبية للموظفين حول مهارات الحوار وآداب النقاش، وقال المدرب إن الحوار "
+     "داخل الأسرة والعمل يحتاج إلى تدريب، وتسلم المتدربون شهادات في ختام الدورة.",
+     "ar", "peace_talks"),
+    ("sense", "المحامون يهددون باللجوء إلى القضاء",
+     "هدد المحامون باللجوء إلى القضاء الإداري بعد قرار الوزارة، وقال نقيبهم إن اللجوء إلى "
+     "المحكمة حق مكفول، وإن النقابة قد تلجأ كذلك إلى الاعتصام إذا لم يلغ القرار، وإن اللجوء "
+     "إلى التصعيد وارد.", "ar", "humanitarian"),
     ("routine", "نقص المياه والجفاف يقلقان المزارعين",
      "توقعت الأرصاد الجوية تراجع هطول الأمطار هذا الموسم، ودعت الوزارة إلى ترشيد استهلاك "
      "المياه بعد انخفاض منسوب السدود، وقال مزارعون إن الجفاف ونقص المياه سيؤخران الزراعة.",
@@ -123,12 +174,36 @@ GATED_POSITIVES = [
      "Officials of the electoral commission said the strike had slowed the count of the "
      "general election; turnout was high and voters at every polling station waited for hours.",
      "en", "elections"),
+    ("Voters choose a new parliament and prime minister",
+     "Millions of voters cast ballots on Sunday to elect a new parliament; the prime minister's "
+     "party led in the exit polls, turnout was high and the electoral commission will publish "
+     "results of the general election on Monday.", "en", "elections"),
     ("Floods kill 40 and leave thousands homeless",
      "Floods killed at least 40 people and left thousands homeless; aid agencies sent tents and "
      "food aid to the displaced, and the death toll may rise.", "en", "humanitarian"),
     ("Mediators press for hostage deal and a pause in the fighting",
      "Mediators shuttled between the two sides on a hostage deal that would bring a humanitarian "
      "pause, as air strikes and rocket fire went on along the front line.", "en", "peace_talks"),
+    ("القوى السياسية تعود إلى مؤتمر الحوار الوطني",
+     "عادت القوى السياسية وفصائل المعارضة المسلحة إلى مؤتمر الحوار الوطني بعد انقسام حاد "
+     "وصراع على السلطة، وتعهد الفرقاء بالحوار حتى نهاية الأزمة.\n\n"
+     "وقال رئيس المؤتمر إن الجلسات المقبلة ستبحث تقاسم السلطة والثروة بين الأطراف "
+     "المتنازعة، ثم تدريب الكوادر في الوزارات والمحافظات على مهارات الإدارة العامة، وإن لكل "
+     "طرف تقديرا لدوره في إنهاء الأزمة.", "ar", "peace_talks"),
+    ("Landslide buries homes in hill village",
+     "A landslide after heavy rain buried a dozen homes in the hill village; rescuers pulled "
+     "five survivors from the mud and twenty people are missing.", "en", "humanitarian"),
+    ("Envoys seek a way to deliver aid to cut-off towns",
+     "Foreign ministers discussed how to get aid into towns cut off by the fighting; the "
+     "envoy said aid access had improved and more aid deliveries were planned.",
+     "en", "humanitarian"),
+    ("Bushfire forces thousands to flee coastal towns",
+     "A bushfire driven by strong winds forced thousands to flee their homes overnight; "
+     "families who fled their homes slept in school halls, and officials said hundreds of "
+     "houses had burned.", "en", "humanitarian"),
+    ("آلاف اللاجئين يطلبون اللجوء بعد فرارهم من الحرب",
+     "عبر آلاف اللاجئين الحدود هربا من القتال، وتقدم المئات بطلبات اللجوء، وقالت مفوضية "
+     "اللاجئين إن المخيمات تحتاج إلى مساعدات إنسانية عاجلة.", "ar", "humanitarian"),
     ("الحكومة والمتمردون يستأنفون مفاوضات السلام",
      "استأنف وفدا الحكومة والمتمردين مفاوضات السلام برعاية المبعوث الأممي بعد أشهر من "
      "القتال، وبحث الطرفان وقف إطلاق النار وتبادل الأسرى.", "ar", "peace_talks"),
@@ -142,6 +217,27 @@ def test_positive_passes_its_gates(clf: Classifier, title: str, text: str, lang:
     assert label in out.labels, (out.scores, out.evidence)
 
 
+@pytest.mark.parametrize(("text", "sport"), [
+    ("عقد المجلس اجتماعه الدوري وناقش التقرير الدوري للجنة.", False),
+    ("سيرت القوات دوريات على الحدود ونشرت الدورية الأولى.", False),
+    ("تصدر النادي الدوري بعد فوزه في المباراة.", True),
+])
+def test_league_cue_keeps_its_sense(clf: Classifier, text: str, sport: bool) -> None:
+    _, cues = clf.explain(title=None, text=text, lang="ar").contexts["sport"]
+    assert any("دوري" in cue for cue in cues) is sport, cues
+
+
+@pytest.mark.parametrize(("text", "process"), [
+    ("Army officers held talks with the rebels of the hill district on Sunday.", True),
+    ("The commander said talks with insurgents would go on.", True),
+    ("Managers held talks with the union about shift pay on Sunday.", False),
+])
+def test_talks_with_an_armed_group_are_a_peace_process(clf: Classifier, text: str,
+                                                       process: bool) -> None:
+    score, _ = clf.explain(title=None, text=text, lang="en").contexts["peace_process"]
+    assert (score > 0) is process
+
+
 def test_explain_names_the_veto_and_its_cues(clf: Classifier) -> None:
     title, text, lang, _ = HARD_NEGATIVES[0][1:]
     verdict = {v.label: v for v in clf.explain(title=title, text=text, lang=lang).verdicts}
@@ -153,7 +249,7 @@ def test_explain_names_the_veto_and_its_cues(clf: Classifier) -> None:
 
 
 def test_explain_names_the_main_subject_test(clf: Classifier) -> None:
-    _, title, text, lang, _ = HARD_NEGATIVES[14]
+    _, title, text, lang, _ = next(n for n in HARD_NEGATIVES if n[0] == "passing")
     peace = next(v for v in clf.explain(title=title, text=text, lang=lang).verdicts
                  if v.label == "peace_talks")
     assert peace.lead < peace.raw
