@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-#: The UTF-8 byte-order mark.
-BOM = b"\xef\xbb\xbf"
+from khabar.agents.ingest.raw import BOM
 
 
 def lines(handle: Iterable[bytes]) -> Iterator[bytes]:

@@ -24,7 +24,8 @@ _NEWLINES = re.compile(r"\r\n?")
 # What counts as readable: any letter or digit in any script.
 _READABLE = re.compile(r"[^\W_]")
 _REPLACEMENT = "\ufffd".encode()
-_BOM = "\ufeff".encode()
+#: The UTF-8 byte-order mark, which some Windows tools write before a page.
+BOM = b"\xef\xbb\xbf"
 
 
 class IngestError(Exception):
@@ -77,8 +78,7 @@ def _loads(payload: bytes) -> Any:
     Raises:
         IngestError: ``encoding`` or ``invalid_json``.
     """
-    if payload.startswith(_BOM):  # a byte-order mark, as some Windows tools write
-        payload = payload[len(_BOM):]
+    payload = payload.removeprefix(BOM)
     # Most payloads are valid UTF-8 without U+FFFD: orjson then parses the bytes as they are,
     # which gives the same value without decoding them to a str (and orjson re-encoding it).
     if _REPLACEMENT not in payload:
@@ -156,7 +156,7 @@ def _id_of_large(payload: bytes) -> str | None:
     whole: the broker's message limit bounds the size, orjson reads a few megabytes in
     milliseconds, and the page's fields may come in any order."""
     try:
-        obj = orjson.loads(payload[len(_BOM):] if payload.startswith(_BOM) else payload)
+        obj = orjson.loads(payload.removeprefix(BOM))
     except orjson.JSONDecodeError:
         return None
     return _readable_id(obj) if isinstance(obj, dict) else None

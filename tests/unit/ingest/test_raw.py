@@ -98,8 +98,9 @@ def test_any_json_object_gives_articles_or_one_ingest_error(obj: dict) -> None:
 
 
 def _decoded_loads(payload: bytes) -> object:
-    """What parse_raw parses: the payload decoded with replacement, checked, then orjson."""
-    decoded = payload.decode("utf-8", errors="replace")
+    """What parse_raw parses: the payload past a leading byte-order mark, decoded with
+    replacement, checked, then orjson."""
+    decoded = payload.removeprefix(raw.BOM).decode("utf-8", errors="replace")
     if "\ufffd" in decoded and not raw._READABLE.search(decoded):
         return ("encoding",)
     try:
