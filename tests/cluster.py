@@ -89,6 +89,26 @@ class WorkerProcess:
         self.log.close()
 
 
+def wait_all_ready(workers: list[WorkerProcess], timeout: float) -> None:
+    """Every worker ready at the same time, twice in a row (a second member's join makes the
+    first one rebalance after it first said ready)."""
+    deadline = time.monotonic() + timeout
+    for worker in workers:
+        worker.wait_ready(timeout=max(1.0, deadline - time.monotonic()))
+    streak = 0
+    while streak < 2:
+        if time.monotonic() > deadline:
+            raise TimeoutError("workers never ready together")
+        ok = True
+        for worker in workers:
+            try:
+                ok = ok and worker.get("/readyz")[0] == 200
+            except OSError:
+                ok = False
+        streak = streak + 1 if ok else 0
+        time.sleep(1.0)
+
+
 def metric(worker: WorkerProcess, name: str) -> float:
     """Sum of every sample of ``name`` on the worker's /metrics page (0 when unreachable)."""
     try:

@@ -1,5 +1,5 @@
-"""Liveness and readiness: ``/healthz`` (commit progress) and ``/readyz`` (assigned, not
-recovering, not rebalancing)."""
+"""Liveness and readiness: ``/healthz`` (commit progress) and ``/readyz`` (joined the group,
+not recovering, not rebalancing)."""
 
 from __future__ import annotations
 
@@ -95,8 +95,11 @@ def register_health(app: faust.App, watch: CommitWatch) -> None:
 
     @app.page("/readyz")
     async def readyz(web: Any, request: Any) -> Any:
+        # A worker that has been through a rebalance and holds nothing (more workers than
+        # partitions) is a settled member on standby: ready, or it would stall a rollout.
         assigned = bool(assigned_partitions(app))
+        joined = assigned or app.rebalancing_count > 0
         recovering = bool(getattr(app, "in_recovery", False))
-        ready = assigned and not recovering and not app.rebalancing
+        ready = joined and not recovering and not app.rebalancing
         body = {"ready": ready, "assigned": assigned, "recovering": recovering}
         return web.json(body, status=200 if ready else 503)

@@ -505,10 +505,19 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(worker.app, "_consumer",
                         SimpleNamespace(assignment=lambda: set(assignment)))
     monkeypatch.setattr(worker.app, "rebalancing", False)
-    unready = await views["/readyz"].get(None)
+    monkeypatch.setattr(worker.app, "rebalancing_count", 0)
+    unready = await views["/readyz"].get(None)  # not joined yet
     assert unready.status == 503
     assert orjson.loads(unready.body) == {"ready": False, "assigned": False,
                                           "recovering": False}
+    # joined, and given nothing: more workers than partitions
+    monkeypatch.setattr(worker.app, "rebalancing_count", 1)
+    monkeypatch.setattr(worker.app, "rebalancing", True)
+    assert (await views["/readyz"].get(None)).status == 503
+    monkeypatch.setattr(worker.app, "rebalancing", False)
+    standby = await views["/readyz"].get(None)
+    assert standby.status == 200
+    assert orjson.loads(standby.body) == {"ready": True, "assigned": False, "recovering": False}
     assignment.add(TP(DEDUP, 0))
     ready = await views["/readyz"].get(None)
     assert (ready.status, orjson.loads(ready.body)["ready"]) == (200, True)
