@@ -28,12 +28,23 @@ END_TO_END_SECONDS = Histogram(
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0),
 )
 CONSUMER_LAG = Gauge(
-    "khabar_consumer_lag", "Messages behind the high watermark, per assigned partition.",
+    "khabar_consumer_lag",
+    "Messages behind the high watermark, per partition of the input topics (raw pages, dedup "
+    "candidates) assigned to this worker.",
     ["topic", "partition"],
 )
-DEDUP_STATE_KEYS = Gauge("khabar_dedup_state_keys",
-                         "Keys in each dedup table (RocksDB's estimate).", ["table"])
-STORIES = Gauge("khabar_stories", "Stories seen by this worker, by copy count.", ["copies"])
+DEDUP_STATE_KEYS = Gauge(
+    "khabar_dedup_state_keys",
+    "Keys in each dedup table (RocksDB's estimate), on the worker that owns the dedup "
+    "partition; 0 on the others.",
+    ["table"],
+)
+STORIES = Gauge(
+    "khabar_stories",
+    "Stories in the dedup_stories table, by copy count, on the worker that owns the dedup "
+    "partition; 0 on the others.",
+    ["copies"],
+)
 COMMIT_SECONDS = Histogram(
     "khabar_commit_seconds", "Offset commits: producer flush plus the commit request.",
     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 15.0),
@@ -79,14 +90,3 @@ def copy_bucket(copies: int) -> str:
         return "3-5"
     return "6-10" if copies <= 10 else "11+"
 
-
-def story_grew(copies: int) -> None:
-    """Move one story from the bucket of ``copies - 1`` copies to that of ``copies``."""
-    if copies > 1:
-        STORIES.labels(copy_bucket(copies - 1)).dec()
-    STORIES.labels(copy_bucket(copies)).inc()
-
-
-def story_expired(copies: int) -> None:
-    """A story left the dedup window: take it out of its bucket."""
-    STORIES.labels(copy_bucket(copies)).dec()

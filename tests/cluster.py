@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from prometheus_client.parser import text_string_to_metric_families
+
 from khabar.agents.kafka_io import Sent, consume, ensure_topics, publish
 from khabar.streams.embedded import EmbeddedBroker, free_port, terminate
 from khabar.streams.settings import Settings, worker_environment
@@ -87,6 +89,26 @@ class WorkerProcess:
         self.log.close()
 
 
+def wait_all_ready(workers: list[WorkerProcess], timeout: float) -> None:
+    """Every worker ready at the same time, twice in a row (a second member's join makes the
+    first one rebalance after it first said ready)."""
+    deadline = time.monotonic() + timeout
+    for worker in workers:
+        worker.wait_ready(timeout=max(1.0, deadline - time.monotonic()))
+    streak = 0
+    while streak < 2:
+        if time.monotonic() > deadline:
+            raise TimeoutError("workers never ready together")
+        ok = True
+        for worker in workers:
+            try:
+                ok = ok and worker.get("/readyz")[0] == 200
+            except OSError:
+                ok = False
+        streak = streak + 1 if ok else 0
+        time.sleep(1.0)
+
+
 def metric(worker: WorkerProcess, name: str) -> float:
     """Sum of every sample of ``name`` on the worker's /metrics page (0 when unreachable)."""
     try:
@@ -100,6 +122,16 @@ def metric(worker: WorkerProcess, name: str) -> float:
         if line.startswith(name) and line[len(name)] in " {":
             total += float(line.rsplit(" ", 1)[1])
     return total
+
+
+def samples(worker: WorkerProcess, name: str) -> dict[tuple[tuple[str, str], ...], float]:
+    """Every sample of the gauge ``name`` on the worker's /metrics page, by its labels as
+    sorted (label, value) pairs."""
+    status, body = worker.get("/metrics", timeout=5.0)
+    assert status == 200, body[:500]
+    return {tuple(sorted(sample.labels.items())): sample.value
+            for family in text_string_to_metric_families(body.decode())
+            for sample in family.samples if sample.name == name}
 
 
 def wait_pages(worker: WorkerProcess, at_least: float, timeout: float,

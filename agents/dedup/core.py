@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,7 +71,6 @@ class Deduper:
             for the containment estimate to mean anything (it caps the length ratio at ~6).
         min_shingles: texts with fewer shingles are matched by exact hash only.
         max_candidates: candidates verified per article, those sharing most bands first.
-        on_story_expired: called with a story's copy count when its last copy expires.
     """
 
     def __init__(
@@ -87,7 +85,6 @@ class Deduper:
         min_jaccard: float = 0.15,
         min_shingles: int = 8,
         max_candidates: int = 16,
-        on_story_expired: Callable[[int], None] | None = None,
     ) -> None:
         if window_seconds <= 0 or not 0 < corroborated_threshold <= threshold <= 1:
             raise ValueError("window_seconds must be > 0 and "
@@ -101,7 +98,6 @@ class Deduper:
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
         self.max_candidates = max_candidates
-        self.on_story_expired = on_story_expired
 
     def decide(
         self, article_id: str, fp: Fingerprint, event_time: float, source: str | None
@@ -150,9 +146,7 @@ class Deduper:
                 continue
             del docs[article_id]
             removed += 1
-            copies = self.state.unfile(article_id, doc)
-            if copies is not None and self.on_story_expired is not None:
-                self.on_story_expired(copies)
+            self.state.unfile(article_id, doc)
         return removed
 
     def _live(self, article_id: str, event_time: float) -> dict[str, Any] | None:

@@ -146,10 +146,10 @@ class DedupState:
         self.stories[story_id] = {"c": copies, "s": sources, "t": max(story["t"], event_time)}
         return copies
 
-    def unfile(self, article_id: str, doc: dict[str, Any]) -> int | None:
-        """Take a dropped article out of the buckets, the exact-hash index and its story; the
-        story's copy count if it ended with this article, else None. Its id stays filed in
-        the expiry index, whose walk skips ids without a live doc of that hour."""
+    def unfile(self, article_id: str, doc: dict[str, Any]) -> None:
+        """Take a dropped article out of the buckets, the exact-hash index and its story (the
+        story goes when it ended with this article). Its id stays filed in the expiry index,
+        whose walk skips ids without a live doc of that hour."""
         if doc["n"] and doc_version(doc) == VERSION:
             self.remove_from_buckets(article_id, _bucket_keys(doc))
         if self.exact.get(doc["h"]) == article_id:
@@ -157,9 +157,6 @@ class DedupState:
         story = self.stories.get(doc["st"])
         if story is not None and story["t"] <= doc["t"]:
             del self.stories[doc["st"]]
-            copies: int = story["c"]
-            return copies
-        return None
 
     def replay(self, changes: Iterable[tuple[str, dict[str, Any] | None]],
                stored: Callable[[str], dict[str, Any] | None]) -> Replayed:

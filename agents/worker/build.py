@@ -19,10 +19,10 @@ from khabar.agents.page_runner import PageOutcome, PageRunner
 from khabar.agents.pipeline import DedupStage, Origin
 from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
 from khabar.agents.read_ahead import read_ahead
-from khabar.agents.worker.dedup_tables import declare_tables, dedup_state, report_state_size
+from khabar.agents.worker.dedup_tables import StateGauges, declare_tables, dedup_state
 from khabar.agents.worker.exits import CrashOnSendError, exit_if_send_failed, loop_ended
 from khabar.agents.worker.health import CommitWatch, register_health
-from khabar.agents.worker.lag import register_lag
+from khabar.agents.worker.lag import ConsumerLag
 from khabar.agents.worker.prometheus import count_delivery, observe_stage, register_metrics
 from khabar.streams import metrics, records
 from khabar.streams.hooks.app import send_direct
@@ -71,9 +71,9 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         dlq_payload_bytes=settings.dlq_payload_bytes, processes=settings.core_processes,
         observe=observe_stage,
     )
+    state = dedup_state(tables)
     dedup_stage = DedupStage(
-        Deduper(dedup_state(tables), window_seconds=settings.dedup_window_seconds,
-                on_story_expired=metrics.story_expired),
+        Deduper(state, window_seconds=settings.dedup_window_seconds),
         observe=observe_stage, labels=classifier.labels,
         dlq_payload_bytes=settings.dlq_payload_bytes,
         max_message_bytes=settings.max_message_bytes,
@@ -132,7 +132,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
         # Batches, as in the pages agent, for what faust costs per yielded value (a debug log
         # record formatted whether or not it is emitted, the active stream's lookups) and per
         # turn of the loop; each candidate is acked once its records are sent.
-        last_expiry = float("-inf")  # expire and report state size on the first event
+        last_expiry = float("-inf")  # expire on the first event
         frontier = 0.0
         async for events in _event_batches(stream, DEDUP_BATCH, DEDUP_BATCH_WITHIN):
             for event in events:
@@ -140,7 +140,6 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 decided = dedup_stage.run(event.value or b"", _origin(event.message))
                 if decided.decision is not None:  # else one dead letter
                     frontier = max(frontier, decided.event_time or 0.0)
-                    metrics.story_grew(decided.decision.copies)
                     metrics.DEDUP_REFINGERPRINTED.inc(decided.refingerprinted)
                 for delivery in decided.deliveries:
                     await send(delivery, decided.raw_timestamp)
@@ -149,7 +148,6 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 last_expiry = time.monotonic()
                 dropped = dedup_stage.deduper.expire(frontier)
                 log.info("dedup expiry dropped %d entries older than the window", dropped)
-                report_state_size(tables)
             await asyncio.sleep(0)
             yield None
         loop_ended(app, "khabar.dedup")
@@ -159,11 +157,12 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     dedup_agent = app.agent(topology.dedup, name="khabar.dedup",
                             supervisor_strategy=CrashingSupervisor)(dedup)
     app.sensors.add(CrashOnSendError())
-    register_metrics(app, topology.names, classifier.version)
+    register_metrics(app, topology.names, classifier.version,
+                     refresh=(ConsumerLag(app, topology.names).refresh,
+                              StateGauges(app, tables, state).refresh))
     watch = CommitWatch()
     app.sensors.add(watch)
     register_health(app, watch)
-    register_lag(app)
     return Worker(app, topology, classifier, tables, pages_agent, dedup_agent)
 
 

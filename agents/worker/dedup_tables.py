@@ -4,12 +4,13 @@ straight to their local stores, and kept in step with ``dedup_docs``' changelog 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterator, MutableMapping
 from typing import Any
 
 import faust
 import orjson
+from faust.types import TP
 from rocksdict import WriteBatch
 
 from khabar.agents.dedup.state import DERIVED, TABLES, DedupState
@@ -45,8 +46,10 @@ def declare_tables(app: faust.App, settings: Settings) -> dict[str, BoundedTable
 
 def dedup_state(tables: dict[str, BoundedTable]) -> DedupState:
     """The dedup state over ``tables``, with the derived tables following ``dedup_docs``'
-    changelog replay."""
-    local_stores = {name: LocalStore(tables[name]) for name in DERIVED}
+    changelog replay and its stories counted (:class:`CountedStories`)."""
+    local_stores: dict[str, MutableMapping[str, Any]] = {
+        name: LocalStore(tables[name]) for name in DERIVED if name != "dedup_stories"}
+    local_stores["dedup_stories"] = CountedStories(LocalStore(tables["dedup_stories"]))
     state = DedupState.from_mappings(dedup_docs=tables["dedup_docs"], **local_stores)
     docs_table = tables["dedup_docs"]
     assert isinstance(docs_table, FollowedTable)
@@ -54,10 +57,87 @@ def dedup_state(tables: dict[str, BoundedTable]) -> DedupState:
     return state
 
 
-def report_state_size(tables: dict[str, BoundedTable]) -> None:
-    """Set the state-size gauge of every table from its key estimate."""
-    for name, table in tables.items():
-        metrics.DEDUP_STATE_KEYS.labels(name).set(estimated_keys(table))
+class StateGauges:
+    """``khabar_dedup_state_keys`` and ``khabar_stories`` from the dedup tables this worker
+    owns, set by :meth:`refresh` at each scrape.
+
+    A worker owns a table when its changelog partition is among its active assignments; on
+    the other workers, standby replicas included, both gauges are 0, so that a sum over the
+    workers is the state of the one dedup partition. During a rebalance the last values stay:
+    the stores of revoked partitions are closed then, and reading one would reopen it.
+    """
+
+    def __init__(self, app: faust.App, tables: dict[str, BoundedTable],
+                 state: DedupState) -> None:
+        assert isinstance(state.stories, CountedStories)  # see dedup_state
+        self.app = app
+        self.tables = tables
+        self.stories = state.stories
+
+    def refresh(self) -> None:
+        if self.app.rebalancing:
+            return
+        actives = self.app.assignor.assigned_actives()
+        for name, table in self.tables.items():
+            keys = estimated_keys(table) if _changelog_tp(table) in actives else 0
+            metrics.DEDUP_STATE_KEYS.labels(name).set(keys)
+        owned = _changelog_tp(self.tables["dedup_stories"]) in actives
+        counts: Counter[str] = self.stories.counts() if owned else Counter()
+        for bucket in metrics.COPY_BUCKETS:
+            metrics.STORIES.labels(bucket).set(counts[bucket])
+
+
+def _changelog_tp(table: BoundedTable) -> TP:
+    """The changelog partition of a one-partition table."""
+    return TP(table.changelog_topic.get_topic_name(), 0)
+
+
+class CountedStories(MutableMapping[str, Any]):
+    """``dedup_stories`` with its stories counted by ``khabar_stories`` bucket.
+
+    The count is taken from the table once, when first needed (a walk of every story: 0.6 s
+    at a million), and kept exact from then on by every write and delete, from the value it
+    replaces (in the store's cache: :class:`DedupState` has just read it). A changelog replay
+    (a restart, a takeover, a standby) and an expiry change the table through the same
+    methods, so the count is what the table holds, whatever an earlier process counted.
+    """
+
+    def __init__(self, store: LocalStore) -> None:
+        self.store = store
+        self._counts: Counter[str] | None = None
+
+    def counts(self) -> Counter[str]:
+        """Stories by bucket (:func:`streams.metrics.copy_bucket`)."""
+        if self._counts is None:
+            self._counts = Counter(metrics.copy_bucket(orjson.loads(raw)["c"])
+                                   for raw in partition_db(self.store.table).values())
+        return self._counts
+
+    def __getitem__(self, key: str) -> Any:
+        return self.store[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.store.get(key, default)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        counts = self.counts()
+        before = self.store.get(key)
+        self.store[key] = value
+        if before is not None:
+            counts[metrics.copy_bucket(before["c"])] -= 1
+        counts[metrics.copy_bucket(value["c"])] += 1
+
+    def __delitem__(self, key: str) -> None:
+        counts = self.counts()
+        before = self.store[key]
+        del self.store[key]
+        counts[metrics.copy_bucket(before["c"])] -= 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.store)
+
+    def __len__(self) -> int:
+        return len(self.store)
 
 
 class DerivedTables:

@@ -1,5 +1,5 @@
-"""Liveness and readiness: ``/healthz`` (commit progress) and ``/readyz`` (assigned, not
-recovering, not rebalancing)."""
+"""Liveness and readiness: ``/healthz`` (commit progress) and ``/readyz`` (joined the group,
+not recovering, not rebalancing)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ class CommitWatch(Sensor):
         return self.stalled_for(assigned) <= self.threshold
 
 
-def _assignment(app: faust.App) -> set[Any]:
+def assigned_partitions(app: faust.App) -> set[Any]:
     """The partitions assigned to this worker; empty before its consumer has started."""
     try:
         return set(app.consumer.assignment())
@@ -86,7 +86,7 @@ def register_health(app: faust.App, watch: CommitWatch) -> None:
     @app.page("/healthz")
     async def healthz(web: Any, request: Any) -> Any:
         sync_commits()
-        assigned = _assignment(app)
+        assigned = assigned_partitions(app)
         stalled = round(watch.stalled_for(assigned), 1)
         if stalled > watch.threshold:
             return web.json({"status": "stalled", "uncommitted_for_seconds": stalled},
@@ -95,8 +95,11 @@ def register_health(app: faust.App, watch: CommitWatch) -> None:
 
     @app.page("/readyz")
     async def readyz(web: Any, request: Any) -> Any:
-        assigned = bool(_assignment(app))
+        # A worker that has been through a rebalance and holds nothing (more workers than
+        # partitions) is a settled member on standby: ready, or it would stall a rollout.
+        assigned = bool(assigned_partitions(app))
+        joined = assigned or app.rebalancing_count > 0
         recovering = bool(getattr(app, "in_recovery", False))
-        ready = assigned and not recovering and not app.rebalancing
+        ready = joined and not recovering and not app.rebalancing
         body = {"ready": ready, "assigned": assigned, "recovering": recovering}
         return web.json(body, status=200 if ready else 503)

@@ -4,6 +4,7 @@ commit and rebalance sensor, and the counts of what is published."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import faust
@@ -16,9 +17,11 @@ from khabar.streams import metrics
 from khabar.streams.topics import TopicNames
 
 
-def register_metrics(app: faust.App, names: TopicNames, classifier_version: str) -> None:
+def register_metrics(app: faust.App, names: TopicNames, classifier_version: str,
+                     refresh: Sequence[Callable[[], None]] = ()) -> None:
     """The ``/metrics`` page, the commit and rebalance sensor, and the series that must exist
-    before their first event."""
+    before their first event. ``refresh`` set the gauges computed from the worker's state,
+    before each scrape."""
     metrics.BUILD_INFO.labels(PIPELINE_VERSION, classifier_version).set(1)
     for consumed in (names.raw, names.dedup):
         # at 0 from the start, so that the first gap is an increase Prometheus sees
@@ -26,7 +29,7 @@ def register_metrics(app: faust.App, names: TopicNames, classifier_version: str)
     for reason in DEDUP_REASONS:
         metrics.DEAD_LETTERS.labels(reason, "dedup")
     app.sensors.add(CommitAndRebalanceMetrics())
-    register_metrics_page(app)
+    register_metrics_page(app, refresh)
 
 
 class CommitAndRebalanceMetrics(faust.Sensor):
@@ -44,8 +47,9 @@ class CommitAndRebalanceMetrics(faust.Sensor):
         return {}
 
 
-def register_metrics_page(app: faust.App) -> None:
-    """``/metrics`` from prometheus-client's registry.
+def register_metrics_page(app: faust.App, refresh: Sequence[Callable[[], None]] = ()) -> None:
+    """``/metrics`` from prometheus-client's registry, once ``refresh`` have set the gauges
+    computed from the worker's state.
 
     faust's Prometheus sensor (a Monitor) records every message, event and send; khabar's own
     metrics cover what its dashboard shows, so it is not installed (the app's Monitor is
@@ -54,6 +58,8 @@ def register_metrics_page(app: faust.App) -> None:
 
     @app.page("/metrics")
     async def metrics_page(web: Any, request: Any) -> Any:
+        for set_gauges in refresh:
+            set_gauges()
         # As a header: aiohttp refuses a content_type argument with a charset in it.
         return web.bytes(generate_latest(REGISTRY), headers={"Content-Type": CONTENT_TYPE_LATEST})
 

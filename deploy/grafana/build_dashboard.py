@@ -212,7 +212,8 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
         (
             PanelSpec(
                 "Consumer lag",
-                "Messages not yet consumed, per topic and partition.",
+                "Messages not yet committed, per input topic (raw pages, dedup candidates) and "
+                "partition.",
                 (
                     Query(
                         "max by (topic, partition) (khabar_consumer_lag)",
@@ -262,7 +263,7 @@ ROWS: tuple[tuple[str, tuple[PanelSpec, ...]], ...] = (
             ),
             PanelSpec(
                 "Dedup state size",
-                "Keys held in each dedup table (bounded by the dedup window).",
+                "Keys in each dedup table (RocksDB's estimate; bounded by the dedup window).",
                 (Query("sum by (table) (khabar_dedup_state_keys)", "{{table}}"),),
             ),
             PanelSpec(

@@ -123,7 +123,9 @@ class EmbeddedTransport(Transport):
 
 
 def committed_offsets(consumer: ConsumerT) -> Mapping[TP, int | None]:
-    """The consumer's last committed offset per partition, as faust keeps it (it reports
-    commits to ``app.monitor`` only, not to sensors added beside it)."""
+    """The committed offset of each assigned partition, as faust keeps it: set by the seek
+    after a rebalance and by each commit, dropped on revoke. faust reports commits to
+    ``app.monitor`` only, not to sensors added beside it, and the monitor's
+    ``tp_committed_offsets`` has neither the offsets the seek found nor a revoke."""
     committed: Mapping[TP, int | None] = cast(Any, consumer)._committed_offset
     return committed

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,15 +30,17 @@ from faust.types import TP
 from prometheus_client import REGISTRY
 
 from khabar.agents.dedup.core import Deduper
-from khabar.agents.dedup.fingerprint import Fingerprint
-from khabar.agents.dedup.state import TABLES, DedupState
+from khabar.agents.dedup.fingerprint import Fingerprint, fingerprint
+from khabar.agents.dedup.state import DERIVED, TABLES, DedupState
+from khabar.agents.ingest.normalize import normalize
 from khabar.agents.pipeline import DedupStage, Origin, PageStage
 from khabar.agents.worker import Worker, build
-from khabar.agents.worker.dedup_tables import LocalStore
+from khabar.agents.worker.dedup_tables import CountedStories, LocalStore
 from khabar.agents.worker.exits import EXIT_SEND_FAILED, exit_if_send_failed
-from khabar.streams import records
+from khabar.streams import metrics, records
 from khabar.streams.app import create_app, rocksdb_options
-from khabar.streams.hooks.tables import BoundedRocksDBOptions, estimated_keys
+from khabar.streams.hooks.consumer import committed_offsets
+from khabar.streams.hooks.tables import BoundedRocksDBOptions, estimated_keys, partition_db
 from khabar.streams.settings import Settings
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.timeout(60)]
@@ -479,6 +482,9 @@ async def test_the_seek_after_a_rebalance_keeps_fetched_records_out_of_the_buffe
         assert flow_during_seek == [False] and not consumer.flow_active
         assert rewound == [(RAW, 1)]
         assert consumer._read_offset[committed] == 40 and consumer._read_offset[uncommitted] is None
+        # what the lag gauge reads: the committed offsets the seek found
+        assert committed_offsets(consumer)[committed] == 40
+        assert committed_offsets(consumer).get(uncommitted) is None
     finally:
         consumer.resume_flow()
         for tp in (committed, uncommitted, dedup, changelog):
@@ -499,10 +505,19 @@ async def test_health_pages(worker: Worker, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(worker.app, "_consumer",
                         SimpleNamespace(assignment=lambda: set(assignment)))
     monkeypatch.setattr(worker.app, "rebalancing", False)
-    unready = await views["/readyz"].get(None)
+    monkeypatch.setattr(worker.app, "rebalancing_count", 0)
+    unready = await views["/readyz"].get(None)  # not joined yet
     assert unready.status == 503
     assert orjson.loads(unready.body) == {"ready": False, "assigned": False,
                                           "recovering": False}
+    # joined, and given nothing: more workers than partitions
+    monkeypatch.setattr(worker.app, "rebalancing_count", 1)
+    monkeypatch.setattr(worker.app, "rebalancing", True)
+    assert (await views["/readyz"].get(None)).status == 503
+    monkeypatch.setattr(worker.app, "rebalancing", False)
+    standby = await views["/readyz"].get(None)
+    assert standby.status == 200
+    assert orjson.loads(standby.body) == {"ready": True, "assigned": False, "recovering": False}
     assignment.add(TP(DEDUP, 0))
     ready = await views["/readyz"].get(None)
     assert (ready.status, orjson.loads(ready.body)["ready"]) == (200, True)
@@ -584,6 +599,118 @@ async def test_the_state_gauge_reads_rocksdbs_estimate_instead_of_walking_the_ke
     assert faust_store.opened == [0]
     memory_store = SimpleNamespace(data={b"band-1": b"[]", b"band-2": b"[]"})
     assert estimated_keys(SimpleNamespace(data=memory_store)) == 2
+
+
+def _story_counts(db: Any) -> Counter[str]:
+    """Stories by ``khabar_stories`` bucket, walking a ``dedup_stories`` store."""
+    return Counter(metrics.copy_bucket(orjson.loads(raw)["c"]) for raw in db.values())
+
+
+def _nonzero(counts: Counter[str]) -> dict[str, int]:
+    assert all(n >= 0 for n in counts.values()), counts
+    return {bucket: n for bucket, n in counts.items() if n}
+
+
+async def test_the_story_count_is_what_the_table_holds_across_a_restart_and_an_expiry(
+        tmp_path: Path) -> None:
+    """A second process counts the stories its store kept from the first, then keeps the
+    count exact through an expiry and a replayed tombstone: never below zero."""
+    docs: dict[str, Any] = {}
+    derived = {name: {} for name in DERIVED if name != "dedup_stories"}
+    day = 86400.0
+
+    def process(stories_db: Any) -> tuple[Deduper, CountedStories]:
+        stories = CountedStories(LocalStore(SimpleNamespace(data=_RocksDBLike(stories_db))))
+        stores = {name: LocalStore(SimpleNamespace(data=SimpleNamespace(data=data)))
+                  for name, data in derived.items()}
+        state = DedupState.from_mappings(dedup_docs=docs, dedup_stories=stories, **stores)
+        return Deduper(state, window_seconds=7 * day), stories
+
+    db = RocksDBOptions().open(tmp_path / "dedup_stories")
+    first, counted = process(db)
+    for story, (copies, when) in {"harbour": (3, 0.0), "drought": (1, 0.0),
+                                  "budget": (2, 3 * day)}.items():
+        text = fingerprint(normalize(" ".join(f"{story}{i}" for i in range(40))))
+        for n in range(copies):
+            first.decide(f"{story}-{n}", text, when + n, f"outlet-{n}")
+    assert _nonzero(counted.counts()) == {"3-5": 1, "1": 1, "2": 1} == _story_counts(db)
+    db.close()
+
+    db = RocksDBOptions().open(tmp_path / "dedup_stories")
+    second, counted = process(db)
+    assert _nonzero(counted.counts()) == {"3-5": 1, "1": 1, "2": 1}
+    assert second.expire(8 * day) == 4  # the stories of day 0
+    assert _nonzero(counted.counts()) == {"2": 1} == _story_counts(db)
+    replayed = second.state.replay([(f"budget-{n}", None) for n in range(2)], docs.get)
+    assert (replayed.changed, replayed.failed) == (2, [])
+    assert _nonzero(counted.counts()) == {} == _story_counts(db)
+    db.close()
+
+
+def _samples(gauge: Any) -> dict[tuple[str, ...], float]:
+    return {tuple(sample.labels.values()): sample.value
+            for family in gauge.collect() for sample in family.samples}
+
+
+async def test_the_state_gauges_are_those_of_the_tables_this_worker_owns(
+    worker: Worker, settings: Settings, sent: Sent, changelog: list[tuple],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = CEASEFIRE + "\n\nA second round is planned for the end of the month."
+    first = candidate(worker, settings, page("sg-first", text), offset=60)
+    copy = candidate(worker, settings, page("sg-copy", text, source="other-wire"), offset=61)
+    async with worker.dedup_agent.test_context() as agent:
+        await agent.put(records.dumps(first))
+        await agent.put(records.dumps(copy))
+    owned: set[TP] = set()
+    monkeypatch.setattr(worker.app.assignor, "assigned_actives", lambda: set(owned))
+    monkeypatch.setattr(worker.app, "rebalancing", False)
+    scrape = worker.app.web.views["/metrics"]
+
+    await scrape.get(None)  # a worker without the dedup partition: a standby, for example
+    assert set(_samples(metrics.STORIES).values()) == {0.0}
+    assert set(_samples(metrics.DEDUP_STATE_KEYS).values()) == {0.0}
+
+    owned.update(TP(table.changelog_topic.get_topic_name(), 0)
+                 for table in worker.tables.values())
+    await scrape.get(None)
+    stories = _story_counts(partition_db(worker.tables["dedup_stories"]))
+    assert stories["2"] >= 1  # sg-first and its copy
+    assert _samples(metrics.STORIES) == {(bucket,): float(stories[bucket])
+                                         for bucket in metrics.COPY_BUCKETS}
+    assert _samples(metrics.DEDUP_STATE_KEYS) == {
+        (name,): float(len(partition_db(table))) for name, table in worker.tables.items()}
+
+    # During a rebalance the stores of revoked partitions are closed: the values stay.
+    owned.clear()
+    monkeypatch.setattr(worker.app, "rebalancing", True)
+    await scrape.get(None)
+    assert _samples(metrics.STORIES)[("2",)] == stories["2"]
+
+
+async def test_the_lag_is_that_of_the_assigned_input_partitions(
+        worker: Worker, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Raw and dedup partitions only (not the changelogs nor faust's assignor topic), each
+    removed once revoked."""
+    raw0, raw1, dedup = TP(RAW, 0), TP(RAW, 1), TP(DEDUP, 0)
+    docs_changelog = TP(worker.tables["dedup_docs"].changelog_topic.get_topic_name(), 0)
+    assignor = TP(f"{worker.app.conf.id}-__assignor-__leader", 0)
+    assignment = {raw0, raw1, dedup, docs_changelog, assignor}
+    highwaters = {raw0: 50, raw1: 9, dedup: 30, docs_changelog: 12, assignor: 3}
+    consumer = SimpleNamespace(assignment=lambda: set(assignment), highwater=highwaters.get,
+                               _committed_offset={raw0: 40, dedup: 30, docs_changelog: None})
+    monkeypatch.setattr(worker.app, "_consumer", consumer)
+    scrape = worker.app.web.views["/metrics"]
+
+    await scrape.get(None)
+    assert _samples(metrics.CONSUMER_LAG) == {(RAW, "0"): 10, (RAW, "1"): 9, (DEDUP, "0"): 0}
+    assignment.discard(raw1)
+    assignment.discard(dedup)
+    await scrape.get(None)
+    assert _samples(metrics.CONSUMER_LAG) == {(RAW, "0"): 10}
+    assignment.clear()
+    await scrape.get(None)
+    assert _samples(metrics.CONSUMER_LAG) == {}
 
 
 async def test_a_stopped_agent_is_not_taken_for_a_dead_one(

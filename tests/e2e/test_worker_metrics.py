@@ -32,7 +32,7 @@ RATE_INTERVAL = "10s"  # Grafana's $__rate_interval for a 1 s scrape: a few scra
 ACCOUNTING_TIMEOUT = 90.0
 PROMETHEUS_TIMEOUT = 30.0
 WAVE_GAP = 4.0
-PANEL_TIMEOUT = 40.0  # the lag gauge is first set by a 10 s timer
+PANEL_TIMEOUT = 40.0
 
 
 def test_prometheus_sees_the_traffic(broker, tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from khabar.agents.kafka_io import bootstrap, ensure_topics
 from khabar.agents.samples.synthetic import Generator
 from khabar.streams.embedded import free_port
 from khabar.streams.settings import Settings
-from tests.cluster import WorkerProcess, collect, metric, names, settings_for
+from tests.cluster import WorkerProcess, collect, metric, names, settings_for, wait_all_ready
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]
 
@@ -65,26 +65,6 @@ def _burst(settings: Settings, topic: str, placed: list[tuple[int, bytes, bytes]
             await producer.stop()
 
     asyncio.run(run())
-
-
-def _wait_all_ready(workers: list[WorkerProcess], timeout: float = READY_TIMEOUT) -> None:
-    """Every worker ready at the same time, twice in a row (a second member's join makes the
-    first one rebalance after it first said ready)."""
-    deadline = time.monotonic() + timeout
-    for worker in workers:
-        worker.wait_ready(timeout=max(1.0, deadline - time.monotonic()))
-    streak = 0
-    while streak < 2:
-        if time.monotonic() > deadline:
-            raise TimeoutError("workers never ready together")
-        ok = True
-        for worker in workers:
-            try:
-                ok = ok and worker.get("/readyz")[0] == 200
-            except OSError:
-                ok = False
-        streak = streak + 1 if ok else 0
-        time.sleep(1.0)
 
 
 def _by_id(outputs: dict[str, list[dict[str, Any]]], enriched: str, duplicates: str
@@ -140,7 +120,7 @@ def test_copies_on_different_partitions_and_workers_meet_across_a_restart(
     workers = [WorkerProcess(base, tmp_path / "worker-a.log"),
                WorkerProcess(second, tmp_path / "worker-b.log")]
     try:
-        _wait_all_ready(workers)
+        wait_all_ready(workers, READY_TIMEOUT)
         _burst(base, topics.raw, burst)
         outputs = collect(base, [topics.enriched, topics.duplicates],
                           until=_seen(set(story_of), topics.enriched, topics.duplicates),
