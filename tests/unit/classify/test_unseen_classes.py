@@ -505,6 +505,90 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "اتفق وفدا الحكومة اليمنية وجماعة الحوثي على تبادل مئات الأسرى في ختام جولة من "
      "المفاوضات برعاية الأمم المتحدة واللجنة الدولية للصليب الأحمر. وقال المبعوث الأممي إن "
      "الاتفاق خطوة لبناء الثقة نحو حل سياسي شامل.", "ar", frozenset({P})),
+    ("labour", "Rail unions and carriers reach tentative deal, averting national strike",
+     "Railroad unions and the freight carriers reached a tentative agreement early on Thursday, "
+     "averting a national rail strike that could have cost the economy billions of dollars a "
+     "day. The labor secretary, who mediated twenty hours of talks, said union members would "
+     "vote on the contract after a cooling-off period.", "en", frozenset()),
+    ("labour", "مفاوضات بين نقابة الأطباء ووزارة الصحة لإنهاء أزمة الأجور",
+     "عقد مجلس نقابة الأطباء اجتماعا مع وزير الصحة لبحث مطالب الأطباء بزيادة الأجور وبدل "
+     "العدوى، في محاولة لتجنب إضراب جديد. وقال نقيب الأطباء إن المفاوضات كانت إيجابية، وإن "
+     "النقابة ستعرض نتائجها على الجمعية العمومية.", "ar", frozenset()),
+    ("treaty", "Countries fail to agree pandemic treaty by deadline",
+     "Negotiators at the World Health Organization failed to agree the text of a pandemic "
+     "treaty before the deadline, after disputes over vaccine sharing and patents. Diplomats "
+     "said talks would continue, and the health assembly gave them another year.",
+     "en", frozenset()),
+    ("treaty", "مفاوضات دولية لإبرام معاهدة للحد من التلوث البلاستيكي",
+     "انطلقت في نيروبي جولة جديدة من المفاوضات الدولية لإبرام معاهدة ملزمة للحد من التلوث "
+     "البلاستيكي، بمشاركة وفود من أكثر من مئة وخمسين دولة. وقال رئيس لجنة التفاوض إن الخلاف "
+     "ما زال قائما حول خفض الإنتاج، فيما تطالب الدول المنتجة للنفط بالتركيز على إعادة "
+     "التدوير.", "ar", frozenset()),
+    ("vote", "SNP members elect new leader after bitter contest",
+     "The Scottish National Party announced the result of its leadership election on Monday, "
+     "with the health secretary winning 52 per cent of members' votes in the second round. "
+     "Turnout among the party's 72,000 members was about 70 per cent.", "en", frozenset()),
+    ("vote", "انتخابات نقابة الصحفيين تحسم مقعد النقيب",
+     "أسفرت انتخابات التجديد النصفي لنقابة الصحفيين عن فوز مرشح المعارضة بمقعد النقيب، بعد "
+     "منافسة حادة مع مرشح قريب من الحكومة. وشارك في التصويت أكثر من خمسة آلاف عضو من أعضاء "
+     "الجمعية العمومية للنقابة.", "ar", frozenset()),
+    ("sense", "الجيش يطلق حملة عسكرية لملاحقة المهربين في الصحراء",
+     "أطلق الجيش حملة عسكرية واسعة في المناطق الصحراوية لملاحقة شبكات التهريب، بمشاركة "
+     "وحدات برية وطائرات استطلاع. وقال متحدث عسكري إن الحملة أسفرت عن ضبط شاحنات محملة "
+     "بالأسلحة والوقود.", "ar", frozenset()),
+    ("sense", "Vaccine candidate for malaria enters final trial",
+     "A malaria vaccine candidate developed by university researchers has entered its final "
+     "clinical trial in four African countries. Scientists said early results showed strong "
+     "protection in children, and the World Health Organization is expected to review the data "
+     "next year.", "en", frozenset()),
+    ("routine", "زلزال بقوة خمس درجات يضرب غرب تركيا دون خسائر",
+     "ضرب زلزال بقوة خمس درجات على مقياس ريختر ولاية مانيسا غربي تركيا، دون أن يسفر عن "
+     "إصابات أو أضرار، بحسب إدارة الكوارث والطوارئ. وقال خبراء في علم الزلازل إن الهزة "
+     "شعر بها سكان إزمير المجاورة.", "ar", frozenset()),
+    ("routine", "Hospital waiting lists hit record in England",
+     "The number of patients waiting for hospital treatment in England rose to a record 7.7 "
+     "million, official figures show. Health leaders said strikes and winter pressures had "
+     "slowed progress, and the government said it was investing in new diagnostic centres.",
+     "en", frozenset()),
+    ("passing", "Drone strike on Kyiv apartment block kills eight civilians",
+     "A Russian drone struck an apartment block in Kyiv overnight, killing eight civilians, "
+     "including a child, and wounding more than twenty, city officials said. Rescuers searched "
+     "the rubble for survivors through the morning, and dozens of residents were left "
+     "homeless. Ukraine's president is due to attend a peace summit in Switzerland next "
+     "month.", "en", frozenset({H})),
+    ("passing", "Fed holds rates steady as inflation cools",
+     "The Federal Reserve left interest rates unchanged on Wednesday and signalled that cuts "
+     "could come later in the year as inflation cools. Markets rallied on the news. The "
+     "decision comes months before the presidential election in November.",
+     "en", frozenset()),
+    ("passing", "مقتل مدنيين في غارة جوية على صنعاء",
+     "قتل سبعة مدنيين بينهم أطفال في غارة جوية استهدفت حيا سكنيا في العاصمة اليمنية "
+     "صنعاء، بحسب مصادر طبية.\n\n"
+     "وقال سكان إن عشرات العائلات نزحت من الحي بعد الغارة، وإن المستشفى يعاني نقصا في "
+     "الأدوية. وكان المبعوث الأممي قد دعا الأطراف إلى استئناف الحوار.",
+     "ar", frozenset({H})),
+    ("positive", "Republican wins presidential election as swing states turn red",
+     "The Republican candidate won the presidential election after carrying every swing "
+     "state, the Associated Press projected. Turnout was among the highest in a century, and "
+     "the Democratic nominee conceded in a speech to supporters.", "en", frozenset({E})),
+    ("positive", "World leaders gather in Switzerland for Ukraine peace summit",
+     "Leaders and ministers from about ninety countries gathered at a Swiss resort for a summit "
+     "on a path to peace in Ukraine. Russia was not invited, and China stayed away. A draft "
+     "communique calls for a prisoner exchange and the return of deported children as first "
+     "steps towards ending the war.", "en", frozenset({P})),
+    ("positive", "Floods in Libya's Derna leave thousands dead and missing",
+     "Floods that burst two dams above the Libyan city of Derna have killed thousands of people, "
+     "and thousands more are missing, the Red Crescent said. Entire neighbourhoods were swept "
+     "into the sea, and aid agencies said survivors needed clean water, shelter and medical "
+     "care.", "en", frozenset({H})),
+    ("positive", "المصريون يصوتون في الانتخابات الرئاسية",
+     "بدأ الناخبون المصريون الإدلاء بأصواتهم في الانتخابات الرئاسية التي تستمر ثلاثة أيام، "
+     "وسط إجراءات أمنية مشددة حول مراكز الاقتراع. وقالت الهيئة الوطنية للانتخابات إن "
+     "الإقبال كان متوسطا في الساعات الأولى.", "ar", frozenset({E})),
+    ("positive", "آلاف القتلى والمفقودين في فيضانات درنة",
+     "ارتفع عدد ضحايا الفيضانات التي اجتاحت مدينة درنة شرقي ليبيا إلى آلاف القتلى، فيما لا "
+     "يزال آلاف آخرون في عداد المفقودين. ووصلت فرق إغاثة عربية ودولية إلى المدينة، وقال "
+     "الهلال الأحمر إن الناجين بحاجة إلى المياه والمأوى والأدوية.", "ar", frozenset({H})),
 ]
 
 # Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
