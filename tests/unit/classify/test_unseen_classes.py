@@ -657,6 +657,78 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "narrowed their differences over a deal to free the remaining hostages, officials said. "
      "The talks focus on the length of a truce and the withdrawal of troops from a corridor "
      "along the Egyptian border.", "en", frozenset({P})),
+    ("labour", "Teachers' union rejects pay offer and plans strike ballot",
+     "The largest teachers' union in England rejected the government's pay offer on Monday and "
+     "said it would ballot members on strike action in the autumn. The education secretary "
+     "urged the union to return to talks, saying the offer was fair and fully funded.",
+     "en", frozenset()),
+    ("labour", "عمال النسيج في المحلة يعلقون الإضراب بعد وعود حكومية",
+     "علق آلاف العمال في شركة الغزل والنسيج بالمحلة إضرابهم عن العمل بعد وعود من الحكومة "
+     "بصرف العلاوة السنوية وزيادة الحد الأدنى للأجور. وقال ممثلو العمال إن الاتفاق جاء بعد "
+     "مفاوضات استمرت يومين مع رئيس الشركة القابضة.", "ar", frozenset()),
+    ("treaty", "Apple and chip supplier settle licensing dispute",
+     "Apple and its chip supplier agreed to settle all litigation over patent licensing "
+     "fees, ending a two-year legal battle across several countries. The companies signed a "
+     "six-year licence agreement, and the supplier's shares jumped 20 per cent.",
+     "en", frozenset()),
+    ("treaty", "مفاوضات بين الحكومة وصندوق النقد حول قرض جديد",
+     "بدأت بعثة صندوق النقد الدولي جولة مفاوضات مع الحكومة حول برنامج قرض جديد بقيمة ثلاثة "
+     "مليارات دولار. وقال وزير المالية إن المحادثات تتناول خفض العجز في الموازنة وإصلاح "
+     "الدعم، وإن الاتفاق قد يوقع قبل نهاية العام.", "ar", frozenset()),
+    ("vote", "Poll shows support for rejoining the EU at record high",
+     "Support for rejoining the European Union has reached a record high, according to a poll "
+     "of 2,000 adults published on Sunday. The survey found that younger respondents were most "
+     "in favour, while a majority of those over 65 still backed leaving.",
+     "en", frozenset()),
+    ("vote", "الكونغرس يصوت على حزمة مساعدات عسكرية لأوكرانيا",
+     "صوت مجلس النواب الأمريكي على حزمة مساعدات عسكرية لأوكرانيا بقيمة واحد وستين مليار "
+     "دولار، بعد أشهر من الخلاف بين الحزبين. وينتقل مشروع القانون إلى مجلس الشيوخ للتصويت "
+     "عليه الأسبوع المقبل.", "ar", frozenset()),
+    ("sense", "قوات الاحتلال تشن حملة اعتقالات واسعة في الضفة",
+     "شنت قوات الاحتلال الإسرائيلي فجر اليوم حملة اعتقالات واسعة طالت عشرات الفلسطينيين في "
+     "مدن الضفة الغربية. وقال نادي الأسير إن الحملة تركزت في نابلس وجنين، وإن بين المعتقلين "
+     "أطفالا.", "ar", frozenset()),
+    ("sense", "Congress approves military aid package for Ukraine",
+     "The House of Representatives approved a 61 billion dollar military aid package for "
+     "Ukraine after months of delay, with lawmakers from both parties backing the bill. The "
+     "legislation now goes to the Senate, where a vote is expected next week.",
+     "en", frozenset()),
+    ("routine", "Heatwave kills hundreds in Pakistan as hospitals overflow",
+     "A heatwave with temperatures above 50C has killed more than 500 people in southern "
+     "Pakistan, hospital officials said, most of them elderly and poor. Morgues in Karachi ran "
+     "out of space, and charities handed out water and set up cooling tents for labourers and "
+     "the homeless.", "en", frozenset({H})),
+    ("routine", "لقاح جديد ضد الملاريا يدخل مرحلة التجارب الأخيرة",
+     "أعلن باحثون في جامعة أوروبية أن لقاحا جديدا ضد الملاريا دخل المرحلة الأخيرة من التجارب "
+     "السريرية في عدة دول أفريقية. وقال الباحثون إن النتائج الأولية أظهرت حماية عالية لدى "
+     "الأطفال.", "ar", frozenset()),
+    ("passing", "Sudan's gold trade funds both sides of the war, report says",
+     "Gold smuggled out of Sudan is funding both the army and the paramilitary Rapid Support "
+     "Forces, a report by a research group said. The trade runs through neighbouring states "
+     "and the Gulf, the authors found, and exports have risen despite the war.",
+     "en", frozenset()),
+    ("passing", "أسعار الطحين ترتفع عشرة أضعاف في أسواق غزة",
+     "ارتفعت أسعار الطحين في أسواق شمال قطاع غزة عشرة أضعاف مع شح المساعدات، وقال سكان إنهم "
+     "يطحنون علف الحيوانات لإطعام أطفالهم.\n\n"
+     "وحذرت الأمم المتحدة من أن المجاعة باتت وشيكة. ولا تزال مفاوضات الهدنة في الدوحة "
+     "تراوح مكانها.", "ar", frozenset({H})),
+    ("positive", "UN envoy calls for new round of Geneva talks on Syria",
+     "The UN envoy for Syria called on the government and the opposition to return to Geneva "
+     "for a new round of talks on a political settlement. He said a ceasefire in the north-west "
+     "was holding, and the constitutional committee could meet next month.",
+     "en", frozenset({P})),
+    ("positive", "المبعوث الأممي يدعو إلى جولة جديدة من محادثات جنيف",
+     "دعا المبعوث الأممي إلى سوريا وفدي الحكومة والمعارضة إلى جولة جديدة من المحادثات في "
+     "جنيف، للبحث في الحل السياسي وصياغة الدستور. وقال إن وقف إطلاق النار في الشمال صامد "
+     "رغم خروقات متفرقة.", "ar", frozenset({P})),
+    ("positive", "الأمريكيون يدلون بأصواتهم في انتخابات التجديد النصفي",
+     "بدأ الناخبون الأمريكيون الإدلاء بأصواتهم في انتخابات التجديد النصفي لاختيار أعضاء "
+     "مجلس النواب وثلث أعضاء مجلس الشيوخ. وتشير استطلاعات الرأي إلى منافسة حادة بين "
+     "الحزبين في الولايات المتأرجحة.", "ar", frozenset({E})),
+    ("positive", "Aid trucks queue at Rafah as Gaza hunger deepens",
+     "Hundreds of aid trucks carrying flour, medicine and fuel were queuing at the Rafah "
+     "crossing on Sunday, waiting for inspection, as hunger deepened in Gaza. Aid agencies "
+     "said families in the north were eating animal feed.", "en", frozenset({H})),
 ]
 
 # Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
