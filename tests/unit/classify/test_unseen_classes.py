@@ -729,15 +729,20 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "Hundreds of aid trucks carrying flour, medicine and fuel were queuing at the Rafah "
      "crossing on Sunday, waiting for inspection, as hunger deepened in Gaza. Aid agencies "
      "said families in the north were eating animal feed.", "en", frozenset({H})),
+    ("passing", "Pound edges higher ahead of elections in UK and France",
+     "Sterling rose against the dollar and the euro on Monday as traders weighed the outlook "
+     "for interest rates ahead of the elections in Britain and France. Analysts said markets "
+     "had largely priced in the expected results, and government bond yields were steady.",
+     "en", frozenset()),
+    ("positive", "Candidates make final pitch to voters ahead of the election",
+     "The leaders of the main parties made their final pitch to voters on Wednesday ahead of "
+     "the election, touring marginal seats across England and Wales. Polling stations open at "
+     "7am on Thursday, and an exit poll will be published when they close.",
+     "en", frozenset({E})),
 ]
 
 # Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
-XFAIL: dict[str, str] = {
-    "Britain and India resume talks on free trade deal":
-        "one mention of coming elections in the lead of a trade story passes the main-subject "
-        "test; an economy veto or a higher lead figure for elections costs election stories "
-        "about the economy on the development sets",
-}
+XFAIL: dict[str, str] = {}
 
 
 def laid_out(text: str) -> str:
