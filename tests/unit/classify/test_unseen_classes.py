@@ -739,6 +739,45 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "the election, touring marginal seats across England and Wales. Polling stations open at "
      "7am on Thursday, and an exit poll will be published when they close.",
      "en", frozenset({E})),
+    ("routine", "الحر الشديد يرفع استهلاك الكهرباء في الكويت إلى مستوى قياسي",
+     "سجل استهلاك الكهرباء في الكويت مستوى قياسيا مع تجاوز درجات الحرارة الخمسين، بحسب "
+     "وزارة الكهرباء والماء. ودعت الوزارة المواطنين إلى ترشيد الاستهلاك في ساعات الذروة، "
+     "وقالت إن محطات التوليد تعمل بكامل طاقتها.", "ar", frozenset()),
+    ("passing", "Türkiye's exports hit record high in 2023",
+     "Türkiye's exports reached a record 255 billion dollars in 2023, the trade minister said, "
+     "driven by sales of cars, machinery and textiles to Europe. Exporters said a stronger lira "
+     "and high interest rates were squeezing margins. The figures come three months ahead of "
+     "local elections.", "en", frozenset()),
+    ("positive", "Hamas says it accepts ceasefire proposal in statement on social media",
+     "Hamas said in a statement posted on social media that it had accepted a ceasefire "
+     "proposal put forward by Egyptian and Qatari mediators. Israel said the proposal fell "
+     "short of its demands but would send negotiators to Cairo to continue the talks on the "
+     "release of hostages.", "en", frozenset({P})),
+    ("positive", "Türkiye ready to host Russia-Ukraine negotiations, says foreign minister",
+     "Türkiye is ready to host negotiations between Russia and Ukraine to end the war, the "
+     "foreign minister said on Tuesday. Ankara has kept channels open with both sides and "
+     "brokered a prisoner exchange last year, he told reporters in Istanbul.",
+     "en", frozenset({P})),
+    ("positive", "Death toll rises as aid reaches cut-off mountain towns after hurricane",
+     "The death toll from the hurricane rose above 200 as aid finally reached mountain towns cut "
+     "off by floods and landslides. Forecasters had warned of catastrophic rain, and thousands "
+     "of residents are still without power, drinking water or mobile signal. Relief agencies "
+     "are flying in food and water by helicopter.", "en", frozenset({H})),
+    ("positive", "Turkish disaster agency sends aid to quake-hit Morocco",
+     "Türkiye's disaster and emergency agency sent search and rescue teams and relief supplies "
+     "to Morocco after an earthquake killed more than 2,000 people in the Atlas mountains. "
+     "Tents, blankets and hygiene kits were flown to Marrakech for survivors sleeping in the "
+     "open.", "en", frozenset({H})),
+    ("positive", "تحالف الجمهور يحتفظ بالأغلبية في البرلمان التركي",
+     "احتفظ تحالف الجمهور الحاكم بالأغلبية في البرلمان التركي، بحسب النتائج الأولية "
+     "للانتخابات البرلمانية التي أعلنتها الهيئة العليا للانتخابات. وبلغت نسبة المشاركة "
+     "نحو سبعة وثمانين في المئة، فيما يتجه السباق الرئاسي إلى جولة إعادة.",
+     "ar", frozenset({E})),
+    ("positive", "Sudan peace talks open in Geneva without army delegation",
+     "US-led peace talks on Sudan opened in Geneva on Wednesday without a delegation from the "
+     "army, which objected to the format. Mediators said they would press on with the paramilitary "
+     "Rapid Support Forces and seek a cessation of hostilities and access for aid.",
+     "en", frozenset({P})),
 ]
 
 # Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
