@@ -778,6 +778,15 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "army, which objected to the format. Mediators said they would press on with the paramilitary "
      "Rapid Support Forces and seek a cessation of hostilities and access for aid.",
      "en", frozenset({P})),
+    ("positive", "Soaring food prices push Lebanese families into hunger",
+     "Soaring food prices and the collapse of the currency have pushed almost half of Lebanon's "
+     "families into hunger, the World Food Programme said. Inflation passed 200 per cent last "
+     "year, and supermarkets now price goods in dollars. The agency said it would expand cash "
+     "aid to a million people, including Syrian refugees.", "en", frozenset({H})),
+    ("positive", "ارتفاع الأسعار يدفع ملايين اليمنيين إلى حافة المجاعة",
+     "حذر برنامج الأغذية العالمي من أن ارتفاع أسعار الغذاء وانهيار العملة يدفعان ملايين "
+     "اليمنيين إلى حافة المجاعة. وقال البرنامج إن نقص التمويل أجبره على خفض الحصص الغذائية "
+     "في مخيمات النازحين.", "ar", frozenset({H})),
 ]
 
 # Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
