@@ -787,6 +787,15 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "حذر برنامج الأغذية العالمي من أن ارتفاع أسعار الغذاء وانهيار العملة يدفعان ملايين "
      "اليمنيين إلى حافة المجاعة. وقال البرنامج إن نقص التمويل أجبره على خفض الحصص الغذائية "
      "في مخيمات النازحين.", "ar", frozenset({H})),
+    ("sense", "Club owner unveils peace plan to end supporters' boycott",
+     "The owner of the Championship club unveiled a peace plan on Friday to end a boycott by "
+     "supporters angry at rising ticket prices. The plan freezes season-ticket prices and gives "
+     "fans a seat on the board, and the supporters' trust said it would put it to members.",
+     "en", frozenset()),
+    ("sense", "رئيس النادي يطرح خطة سلام لإنهاء الخلاف مع الجماهير",
+     "طرح رئيس النادي خطة سلام لإنهاء الخلاف مع روابط المشجعين التي قاطعت مباريات الفريق "
+     "احتجاجا على رفع أسعار التذاكر. وتتضمن الخطة تخفيض أسعار الاشتراكات وإشراك الجماهير في "
+     "قرارات الإدارة قبل انطلاق الموسم.", "ar", frozenset()),
 ]
 
 # Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
