@@ -828,10 +828,6 @@ def test_every_class_has_rows_in_both_languages() -> None:
         assert langs.count("ar") >= 4 and langs.count("en") >= 4, kind
 
 
-def test_xfail_names_rows_that_exist() -> None:
-    assert set(XFAIL) <= {r[1] for r in ROWS}
-
-
 @pytest.mark.parametrize(("title", "text", "lang", "labels"), _params())
 def test_unseen_class_labels(clf: Classifier, title: str, text: str, lang: str,
                              labels: frozenset[str]) -> None:
