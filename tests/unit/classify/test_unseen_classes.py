@@ -798,10 +798,6 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "قرارات الإدارة قبل انطلاق الموسم.", "ar", frozenset()),
 ]
 
-# Rows the taxonomy still gets wrong, with the reason (each must fail until it is fixed)
-XFAIL: dict[str, str] = {}
-
-
 def laid_out(text: str) -> str:
     """One sentence to a paragraph, as the wire services and satellite channels print them."""
     return "\n\n".join(s for p in text.split("\n\n") for s in re.split(r"(?<=\.)\s+", p))
@@ -810,10 +806,7 @@ def laid_out(text: str) -> str:
 def _params() -> list[object]:
     out: list[object] = []
     for i, (kind, title, text, lang, labels) in enumerate(ROWS):
-        marks = ([pytest.mark.xfail(strict=True, reason=XFAIL[title])]
-                 if title in XFAIL else [])
-        out.append(pytest.param(title, laid_out(text), lang, labels, marks=marks,
-                                id=f"{kind}-{lang}-{i}"))
+        out.append(pytest.param(title, laid_out(text), lang, labels, id=f"{kind}-{lang}-{i}"))
     return out
 
 
