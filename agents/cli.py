@@ -161,7 +161,6 @@ def cmd_broker(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
     from khabar.agents.kafka_io import pages_from_files, publish_pages
-    from khabar.streams.app import max_request_bytes
 
     paths = [Path(p) for p in args.files]
     missing = [str(p) for p in paths if not p.is_file()]
@@ -174,12 +173,12 @@ def cmd_publish(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{where}: {reason}", file=sys.stderr, flush=True)
 
     with Progress("publish", "pages") as progress:
-        pages = pages_from_files(paths, max_request_bytes(settings),
-                                 json_only=not args.send_invalid)
+        pages = pages_from_files(
+            paths, None if args.send_invalid else settings.max_message_bytes)
         sent, failed = asyncio.run(publish_pages(settings, topic, pages, report, progress.tick))
-    print(f"published {sent} pages to {topic}")
+    print(f"published {len(sent)} pages to {topic}")
     if failed:
-        return fail(f"{failed} of {sent + failed} pages not sent", EXIT_DATA)
+        return fail(f"{failed} of {len(sent) + failed} pages not sent", EXIT_DATA)
     return 0
 
 
@@ -346,7 +345,8 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("files", nargs="+")
     pub.add_argument("--topic", help="default: <prefix>.raw")
     pub.add_argument("--send-invalid", action="store_true",
-                     help="send lines that are not JSON too (the worker makes them dead letters)")
+                     help="send lines that are not JSON or over KHABAR_MAX_MESSAGE_BYTES too "
+                          "(the worker makes them dead letters where the topic accepts them)")
     pub.set_defaults(run=cmd_publish)
     t = sub.add_parser("tail", help="print a topic's records as JSON lines")
     t.add_argument("topic", help="full name, or a suffix such as enriched, dlq, peace_talks")

@@ -19,17 +19,13 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.client import AIOKafkaClient
-from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+from aiokafka.errors import KafkaError, TopicAlreadyExistsError, for_code
 
 from khabar.agents.console import EXIT_UNAVAILABLE, UserError
 from khabar.agents.page_files import BOM, page_lines
 from khabar.streams.app import faust_config, max_request_bytes
 from khabar.streams.logs import redact, secrets
 from khabar.streams.settings import Settings
-
-#: An upper bound on what a record batch adds to one record's key and value: the batch
-#: header (61 bytes) and the record's own framing (at most 21 bytes plus the length varints).
-RECORD_OVERHEAD_BYTES = 128
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +39,12 @@ class Sent:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """One raw page read from a file, with where it came from (``FILE:LINE``, or ``FILE`` for
-    a plain-text file) and, when it cannot be sent, why."""
+    """One raw page to send, with where it came from (``FILE:LINE``, or ``FILE`` for a
+    plain-text file), its key (:func:`page_key`) and, when it cannot be sent, why."""
 
     where: str
     payload: bytes
+    key: bytes | None
     problem: str | None = None
 
 
@@ -72,43 +69,40 @@ def _auth(settings: Settings) -> dict[str, Any]:
     return dict(credentials_to_aiokafka_auth(faust_config(settings).get("broker_credentials")))
 
 
-def pages_from_files(paths: Iterable[Path], limit: int, *,
-                     json_only: bool = True) -> Iterator[Page]:
-    """Raw pages from files: ``.jsonl``/``.json`` files give one page per line (with
-    ``json_only``, a line that is not JSON cannot be sent); any other file is one plain-text
-    page whose id is the file name. A page whose record would be over ``limit`` bytes cannot
-    be sent either."""
+def pages_from_files(paths: Iterable[Path], limit: int | None) -> Iterator[Page]:
+    """Raw pages from files: ``.jsonl``/``.json`` files give one page per line; any other file
+    is one plain-text page whose id is the file name. With ``limit`` (the message limit), a
+    line that is not JSON, or a page whose key and value are over ``limit`` bytes, cannot be
+    sent; without it every page is sent as it is (the worker dead-letters what it cannot take,
+    where the topic accepts it). A file that cannot be read is one page that cannot be sent."""
     for path in paths:
-        if path.suffix in (".jsonl", ".json", ".ndjson"):
-            with path.open("rb") as handle:
-                for number, line in page_lines(handle):
-                    yield _checked(f"{path}:{number}", line, limit, json=json_only)
-        else:
-            text = path.read_bytes().removeprefix(BOM).decode("utf-8", errors="replace")
-            page = orjson.dumps({"id": path.stem, "source": "file", "text": text})
-            yield _checked(str(path), page, limit, json=False)
-
-
-def _checked(where: str, payload: bytes, limit: int, *, json: bool) -> Page:
-    if json:
         try:
-            orjson.loads(payload)
-        except orjson.JSONDecodeError as exc:
-            return Page(where, payload, f"not JSON ({exc})")
-    size = len(payload) + len(_key(payload) or b"") + RECORD_OVERHEAD_BYTES
-    if size > limit:
-        return Page(where, payload, f"{len(payload)} bytes, over the producer's limit of "
-                                    f"{limit} bytes a record (twice KHABAR_MAX_MESSAGE_BYTES, "
-                                    "at least 1 MiB)")
-    return Page(where, payload)
+            if path.suffix in (".jsonl", ".json", ".ndjson"):
+                with path.open("rb") as handle:
+                    for number, line in page_lines(handle):
+                        yield _checked(f"{path}:{number}", line, limit)
+            else:
+                text = path.read_bytes().removeprefix(BOM).decode("utf-8", errors="replace")
+                page = orjson.dumps({"id": path.stem, "source": "file", "text": text})
+                yield _checked(str(path), page, limit)
+        except OSError as exc:
+            yield Page(str(path), b"", None, f"not read ({exc.strerror or exc})")
 
 
-def _key(payload: bytes) -> bytes | None:
-    """The contract's key: the page's ``id``, else its ``url``, else none."""
+def _checked(where: str, payload: bytes, limit: int | None) -> Page:
     try:
-        page = orjson.loads(payload)
-    except orjson.JSONDecodeError:
-        return None
+        key = page_key(orjson.loads(payload))
+    except orjson.JSONDecodeError as exc:
+        return Page(where, payload, None, None if limit is None else f"not JSON ({exc})")
+    size = len(payload) + len(key or b"")
+    if limit is not None and size > limit:
+        return Page(where, payload, key, f"{size} bytes with its key, over "
+                                         f"KHABAR_MAX_MESSAGE_BYTES ({limit})")
+    return Page(where, payload, key)
+
+
+def page_key(page: object) -> bytes | None:
+    """The contract's key of a decoded raw page: its ``id``, else its ``url``, else none."""
     if isinstance(page, dict):
         for field in ("id", "url"):
             if isinstance(page.get(field), str) and page[field]:
@@ -128,10 +122,13 @@ async def ensure_topics(settings: Settings, names: Iterable[str], partitions: in
                         topic_configs=settings.topic_configs())
                for n in names if n not in existing]
         if new:
-            try:
-                await admin.create_topics(new)
-            except TopicAlreadyExistsError:
-                pass
+            response = await admin.create_topics(new)
+            refused = [(topic, for_code(code).__name__) for topic, code, *_ in
+                       response.topic_errors
+                       if code and code != TopicAlreadyExistsError.errno]
+            if refused:
+                raise UserError("the broker did not create "
+                                + ", ".join(f"{topic} ({why})" for topic, why in refused))
     finally:
         await admin.close()
 
@@ -189,58 +186,54 @@ def _producer(settings: Settings) -> AIOKafkaProducer:
 
 
 async def publish(settings: Settings, topic: str, payloads: Iterable[bytes]) -> list[Sent]:
-    """Send every payload to ``topic``, keyed as the contract says; wait for every ack."""
-    await ensure_topics(settings, [topic], settings.partitions)
-    producer = _producer(settings)
-    await _started(settings, producer.start, producer.stop)
-    try:
-        futures = []
-        for payload in payloads:
-            key = _key(payload)
-            futures.append((key, await producer.send(topic, payload, key=key)))
-        sent = []
-        for key, future in futures:
-            metadata = await future
-            sent.append(Sent(key, metadata.partition, metadata.offset))
-        return sent
-    finally:
-        await producer.stop()
+    """Send every payload to ``topic`` as it is, keyed as the contract says; wait for every
+    ack. Raises :class:`UserError` on the first payload the producer or broker refuses."""
+
+    def refused(where: str, reason: str) -> None:
+        raise UserError(f"{where}: {reason}")
+
+    pages = (_checked(f"message {n}", payload, None) for n, payload in enumerate(payloads, 1))
+    sent, _ = await publish_pages(settings, topic, pages, refused)
+    return sent
 
 
 async def publish_pages(settings: Settings, topic: str, pages: Iterable[Page],
                         report: Callable[[str, str], None],
-                        tick: Callable[[], None] = lambda: None) -> tuple[int, int]:
-    """Send every page that can be sent to ``topic``, keyed as the contract says, and wait
-    for every ack. A page that cannot be sent, or that the producer or broker refuses, goes to
-    ``report(where, reason)`` and the rest are still sent. ``tick()`` once per page. Returns
-    how many pages were sent and how many were not."""
+                        tick: Callable[[], None] = lambda: None) -> tuple[list[Sent], int]:
+    """Send every page that can be sent to ``topic`` and wait for every ack. A page that cannot
+    be sent, or that the producer or broker refuses, goes to ``report(where, reason)`` and the
+    rest are still sent. ``tick()`` once per page. Returns where the sent pages landed, and
+    how many pages were not sent."""
     await reach_broker(settings)
     await ensure_topics(settings, [topic], settings.partitions)
     producer = _producer(settings)
     await _started(settings, producer.start, producer.stop)
     failed = 0
-    pending: list[tuple[str, asyncio.Future[Any]]] = []
+    # Only where each pending page came from is kept until the acks, not its bytes.
+    pending: list[tuple[str, bytes | None, asyncio.Future[Any]]] = []
     try:
         for page in pages:
             tick()
             problem = page.problem
             if problem is None:
                 try:
-                    pending.append((page.where, await producer.send(
-                        topic, page.payload, key=_key(page.payload))))
+                    pending.append((page.where, page.key, await producer.send(
+                        topic, page.payload, key=page.key)))
                     continue
                 except KafkaError as exc:
                     problem = f"not sent ({exc})"
             report(page.where, problem)
             failed += 1
-        refused = 0
-        for where, future in pending:
+        sent = []
+        for where, key, future in pending:
             try:
-                await future
+                metadata = await future
             except KafkaError as exc:
                 report(where, f"not acknowledged ({exc})")
-                refused += 1
-        return len(pending) - refused, failed + refused
+                failed += 1
+                continue
+            sent.append(Sent(key, metadata.partition, metadata.offset))
+        return sent, failed
     finally:
         await producer.stop()
 

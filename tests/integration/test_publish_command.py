@@ -1,9 +1,9 @@
 """`khabar publish`, `khabar tail` and the worker's JSON logs against the embedded broker.
 
-A line publish cannot send (over the producer's limit, or not JSON) is named as ``FILE:LINE:
-reason`` and the lines after it are still sent; the command then exits 65 with a count. Lines
-led by a byte-order mark are sent without it. A closed stdout ends `khabar tail` with 141 and
-nothing on stderr. With ``KHABAR_LOG_FORMAT=json`` every line a worker writes, on stdout or
+A line publish cannot send (over KHABAR_MAX_MESSAGE_BYTES with its key, or not JSON) is named
+as ``FILE:LINE: reason`` and the lines after it are still sent; the command then exits 65 with a
+count. Lines led by a byte-order mark are sent without it. A closed stdout ends `khabar tail`
+with 141 and nothing on stderr. With ``KHABAR_LOG_FORMAT=json`` every line a worker writes, on stdout or
 stderr, is a JSON object, a misspelt variable's warning included.
 """
 
@@ -50,7 +50,7 @@ def _read(settings: Settings, topic: str) -> list[dict[str, Any]]:
 def test_publish_names_the_lines_it_cannot_send_and_sends_the_rest(
         broker: EmbeddedBroker, tmp_path: Path) -> None:
     settings = settings_for(broker, tmp_path / "data", max_message_bytes=1024)
-    limit = max_request_bytes(settings)
+    limit = settings.max_message_bytes
     path = tmp_path / "pages.jsonl"
     path.write_bytes(b"\n".join([
         _page("first", "A page before the bad ones."),
@@ -65,8 +65,9 @@ def test_publish_names_the_lines_it_cannot_send_and_sends_the_rest(
     assert done.returncode == EXIT_DATA, err
     lines = err.decode().splitlines()
     assert len(lines) == 3, lines
-    assert lines[0].startswith(f"{path}:2: {len(_page('oversized', 'x' * limit))} bytes, over "
-                               f"the producer's limit of {limit} bytes")
+    oversized = len(_page("oversized", "x" * limit)) + len(b"oversized")
+    assert lines[0] == (f"{path}:2: {oversized} bytes with its key, over "
+                        f"KHABAR_MAX_MESSAGE_BYTES ({limit})")
     assert lines[1].startswith(f"{path}:3: not JSON (")
     assert lines[2] == "khabar: 2 of 5 pages not sent"
     assert out.decode() == f"published 3 pages to {names(settings).raw}\n"
@@ -77,13 +78,13 @@ def test_publish_names_the_lines_it_cannot_send_and_sends_the_rest(
 def test_a_page_the_producer_refuses_is_reported_and_the_rest_are_sent(
         broker: EmbeddedBroker, tmp_path: Path) -> None:
     settings = settings_for(broker, tmp_path / "data")
-    unchecked = Page("big.jsonl:2", _page("big", "x" * (max_request_bytes(settings) + 1)))
-    pages = [Page("big.jsonl:1", _page("before", "Before.")), unchecked,
-             Page("big.jsonl:3", _page("after", "After."))]
+    unchecked = Page("big.jsonl:2", _page("big", "x" * (max_request_bytes(settings) + 1)), b"big")
+    pages = [Page("big.jsonl:1", _page("before", "Before."), b"before"), unchecked,
+             Page("big.jsonl:3", _page("after", "After."), b"after")]
     reports: list[tuple[str, str]] = []
     sent, failed = asyncio.run(publish_pages(
         settings, names(settings).raw, pages, lambda where, why: reports.append((where, why))))
-    assert (sent, failed) == (2, 1)
+    assert (sorted(m.key for m in sent), failed) == ([b"after", b"before"], 1)
     assert [where for where, _ in reports] == ["big.jsonl:2"]
     assert reports[0][1].startswith("not sent (")
     assert sorted(r["id"] for r in _read(settings, names(settings).raw)) == ["after", "before"]

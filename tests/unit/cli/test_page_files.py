@@ -9,7 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from khabar.agents.kafka_io import RECORD_OVERHEAD_BYTES, pages_from_files
+from khabar.agents.kafka_io import pages_from_files
 from khabar.agents.page_files import BOM, lines, page_lines
 
 
@@ -38,23 +38,35 @@ def test_a_line_that_is_not_json_cannot_be_sent_unless_asked(tmp_path: Path) -> 
     path = tmp_path / "pages.jsonl"
     path.write_bytes(b'{"id": "a"}\n{"id": "b", "text": "cut\n')
     good, bad = pages_from_files([path], 1 << 20)
-    assert good.problem is None
+    assert (good.problem, good.key) == (None, b"a")
     assert bad.where == f"{path}:2" and bad.problem and bad.problem.startswith("not JSON")
-    assert [p.problem for p in pages_from_files([path], 1 << 20, json_only=False)] == [None, None]
+    assert [(p.problem, p.key) for p in pages_from_files([path], None)] == [(None, b"a"),
+                                                                           (None, None)]
 
 
-def test_a_page_over_the_producers_limit_cannot_be_sent(tmp_path: Path) -> None:
+def test_a_page_over_the_message_limit_with_its_key_cannot_be_sent_unless_asked(
+        tmp_path: Path) -> None:
     limit = 4096
-    fits = orjson.dumps({"id": "fits", "text": ""})
-    fits = orjson.dumps({"id": "fits", "text": "x" * (limit - RECORD_OVERHEAD_BYTES - len(fits)
-                                                     - len(b"fits"))})
-    over = orjson.dumps({"id": "over", "text": "x" * limit})
+    empty = orjson.dumps({"id": "fits", "text": ""})
+    fits = orjson.dumps({"id": "fits", "text": "x" * (limit - len(empty) - len(b"fits"))})
+    over = orjson.dumps({"id": "over", "text": "x" * (limit - len(empty) - len(b"fits") + 1)})
     path = tmp_path / "pages.jsonl"
     path.write_bytes(fits + b"\n" + over + b"\n")
     first, second = pages_from_files([path], limit)
-    assert first.problem is None
-    assert second.problem == (f"{len(over)} bytes, over the producer's limit of {limit} bytes a "
-                              "record (twice KHABAR_MAX_MESSAGE_BYTES, at least 1 MiB)")
+    assert first.problem is None and len(fits) + len(b"fits") == limit
+    assert second.problem == (f"{limit + 1} bytes with its key, over KHABAR_MAX_MESSAGE_BYTES "
+                              f"({limit})")
+    assert [p.problem for p in pages_from_files([path], None)] == [None, None]
+
+
+def test_a_file_that_cannot_be_read_is_a_page_that_cannot_be_sent(tmp_path: Path) -> None:
+    readable = tmp_path / "pages.jsonl"
+    readable.write_bytes(b'{"id": "a"}\n')
+    folder = tmp_path / "folder.jsonl"
+    folder.mkdir()
+    bad, good = pages_from_files([folder, readable], 1 << 20)
+    assert bad.where == str(folder) and bad.problem and bad.problem.startswith("not read (")
+    assert (good.where, good.problem) == (f"{readable}:1", None)
 
 
 @pytest.mark.parametrize("command", ["process", "explain", "eval"])
