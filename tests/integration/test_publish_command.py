@@ -3,8 +3,8 @@
 A line publish cannot send (over KHABAR_MAX_MESSAGE_BYTES with its key, or not JSON) is named
 as ``FILE:LINE: reason`` and the lines after it are still sent; the command then exits 65 with a
 count. Lines led by a byte-order mark are sent without it. A closed stdout ends `khabar tail`
-with 141 and nothing on stderr. With ``KHABAR_LOG_FORMAT=json`` every line a worker writes, on stdout or
-stderr, is a JSON object, a misspelt variable's warning included.
+with 141 and nothing on stderr. With ``KHABAR_LOG_FORMAT=json`` every line a worker writes, on
+stdout or stderr, is a JSON object, a misspelt variable's warning included.
 """
 
 from __future__ import annotations
