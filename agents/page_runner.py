@@ -20,7 +20,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -51,9 +51,13 @@ class PageRunner:
     """Runs :class:`PageStage` over batches of raw pages; see the module docstring."""
 
     def __init__(self, classifier: Classifier, *, max_message_bytes: int,
-                 dlq_payload_bytes: int, processes: int, observe: Observer) -> None:
+                 dlq_payload_bytes: int, processes: int, observe: Observer,
+                 setup_logging: Callable[[], None] | None = None) -> None:
+        """``setup_logging`` runs first in each core process (a spawned process has no log
+        handler: its lines would bypass the worker's level and format); it must pickle."""
         self.processes = processes
         self.observe = observe
+        self.setup_logging = setup_logging
         self.stage = PageStage(classifier, max_message_bytes=max_message_bytes,
                                dlq_payload_bytes=dlq_payload_bytes, observe=observe)
         self.pool: ProcessPoolExecutor | None = None
@@ -68,7 +72,7 @@ class PageRunner:
                 self.processes, mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start_process,
                 initargs=(self.stage.classifier, self.stage.max_message_bytes,
-                          self.stage.dlq_payload_bytes, os.getpid()),
+                          self.stage.dlq_payload_bytes, os.getpid(), self.setup_logging),
             )
         loop = asyncio.get_running_loop()
         size = math.ceil(len(pages) / self.processes)
@@ -95,8 +99,10 @@ _timings: list[tuple[str, float]] = []
 
 
 def _start_process(classifier: Classifier, max_message_bytes: int, dlq_payload_bytes: int,
-                   parent: int) -> None:
+                   parent: int, setup_logging: Callable[[], None] | None) -> None:
     global _stage
+    if setup_logging is not None:
+        setup_logging()
     _stage = PageStage(classifier, max_message_bytes=max_message_bytes,
                        dlq_payload_bytes=dlq_payload_bytes,
                        observe=lambda stage, seconds: _timings.append((stage, seconds)))

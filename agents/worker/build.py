@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import AsyncGenerator, AsyncIterator, Awaitable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, cast
 
 import faust
@@ -24,7 +25,7 @@ from khabar.agents.worker.exits import CrashOnSendError, exit_if_send_failed, lo
 from khabar.agents.worker.health import CommitWatch, register_health
 from khabar.agents.worker.lag import ConsumerLag
 from khabar.agents.worker.prometheus import count_delivery, observe_stage, register_metrics
-from khabar.streams import metrics, records
+from khabar.streams import logs, metrics, records
 from khabar.streams.hooks.app import send_direct
 from khabar.streams.hooks.tables import set_current_event
 from khabar.streams.settings import Settings
@@ -69,7 +70,7 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
     runner = PageRunner(
         classifier, max_message_bytes=settings.max_message_bytes,
         dlq_payload_bytes=settings.dlq_payload_bytes, processes=settings.core_processes,
-        observe=observe_stage,
+        observe=observe_stage, setup_logging=partial(logs.configure, settings),
     )
     state = dedup_state(tables)
     dedup_stage = DedupStage(

@@ -136,3 +136,36 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+class FailingClassifier(Classifier):
+    """A classifier that raises, so the page stage makes an ``internal`` dead letter and logs
+    its exception (a class at module level, so a spawned process can unpickle it)."""
+
+    def classify(self, *args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the classifier broke")
+
+
+def test_a_core_process_logs_in_the_workers_format(capfd: pytest.CaptureFixture[str]) -> None:
+    from functools import partial
+
+    from khabar.streams import logs
+    from khabar.streams.settings import Settings
+
+    settings = Settings.from_env({"KHABAR_LOG_FORMAT": "json"})
+    failing = Classifier.from_file()
+    failing.__class__ = FailingClassifier
+    runner = PageRunner(failing, max_message_bytes=100_000, dlq_payload_bytes=1000, processes=1,
+                        observe=lambda stage, seconds: None,
+                        setup_logging=partial(logs.configure, settings))
+    page = orjson.dumps({"id": "p", "text": "Talks resumed today in Geneva."})
+    try:
+        [done] = asyncio.run(runner.run([(page, Origin("raw", 0, 0, 1.7e9))]))
+    finally:
+        runner.close()
+    assert done.dead_letter is not None and done.dead_letter["reason"] == "internal"
+    lines = capfd.readouterr().err.splitlines()
+    assert lines, "the core process logged nothing"
+    entries = [orjson.loads(line) for line in lines]
+    assert [e["level"] for e in entries] == ["ERROR"]
+    assert "RuntimeError: the classifier broke" in entries[0]["exception"]
