@@ -44,9 +44,9 @@ Observer = Callable[[str, float], None]
 FUTURE_SECONDS = 86400.0
 #: The dead letters' payload limit when none is given (the settings' default).
 DLQ_PAYLOAD_BYTES = 65_536
-#: Every reason of the dedup stage's dead letters.
-DEDUP_REASONS = ("invalid_json", "not_an_object", "schema", "invalid_fingerprint", "internal",
-                 "too_large")
+#: Every reason of the dedup stage's dead letters (an output too large to send is stage
+#: ``publish``, from either hop).
+DEDUP_REASONS = ("invalid_json", "not_an_object", "schema", "invalid_fingerprint", "internal")
 #: The stage of a dead letter that stands for an output too large to send.
 PUBLISH = "publish"
 

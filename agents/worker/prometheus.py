@@ -10,7 +10,7 @@ from typing import Any
 import faust
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, generate_latest
 
-from khabar.agents.pipeline import DEDUP_REASONS
+from khabar.agents.pipeline import DEDUP_REASONS, PUBLISH
 from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery
 from khabar.agents.version import PIPELINE_VERSION
 from khabar.streams import metrics
@@ -28,6 +28,7 @@ def register_metrics(app: faust.App, names: TopicNames, classifier_version: str,
         metrics.SKIPPED_OFFSETS.labels(consumed)
     for reason in DEDUP_REASONS:
         metrics.DEAD_LETTERS.labels(reason, "dedup")
+    metrics.DEAD_LETTERS.labels("too_large", PUBLISH)
     app.sensors.add(CommitAndRebalanceMetrics())
     register_metrics_page(app, refresh)
 

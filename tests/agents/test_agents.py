@@ -33,7 +33,7 @@ from khabar.agents.dedup.core import Deduper
 from khabar.agents.dedup.fingerprint import Fingerprint, fingerprint
 from khabar.agents.dedup.state import DERIVED, TABLES, DedupState
 from khabar.agents.ingest.normalize import normalize
-from khabar.agents.pipeline import DedupStage, Origin, PageStage
+from khabar.agents.pipeline import DEDUP_REASONS, DedupStage, Origin, PageStage
 from khabar.agents.worker import Worker, build
 from khabar.agents.worker.dedup_tables import CountedStories, LocalStore
 from khabar.agents.worker.exits import EXIT_SEND_FAILED, exit_if_send_failed
@@ -739,3 +739,15 @@ async def test_topics_and_changelogs_are_declared_with_the_settings_topic_config
         changelog = table.changelog_topic
         assert changelog.config == settings.topic_configs(changelog=True)
         assert changelog.compacting and not changelog.deleting
+
+
+async def test_the_dead_letter_series_a_worker_can_make_exist_before_the_first(
+        worker: Worker) -> None:
+    """An alert's ``increase()`` sees the first dead letter only if its series was there at 0."""
+    def sample(reason: str, stage: str) -> float | None:
+        return REGISTRY.get_sample_value("khabar_dead_letters_total",
+                                         {"reason": reason, "stage": stage})
+
+    assert sample("too_large", "publish") is not None
+    assert all(sample(reason, "dedup") is not None for reason in DEDUP_REASONS)
+    assert sample("too_large", "dedup") is None, "the dedup stage has no too_large dead letter"
