@@ -23,6 +23,7 @@ import orjson
 from khabar.agents.console import (
     EXIT_DATA,
     EXIT_INTERRUPTED,
+    EXIT_UNAVAILABLE,
     Progress,
     UserError,
     closed_stdout,
@@ -371,6 +372,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _client_errors(command: str) -> tuple[type[Exception], ...]:
+    """The Kafka client's errors, for the commands that talk to a broker themselves (importing
+    aiokafka costs the others about 70 ms)."""
+    if command not in ("publish", "tail", "demo"):
+        return ()
+    from aiokafka.errors import KafkaError
+
+    return (KafkaError,)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -397,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"bad taxonomy: {exc}")
     except BrokerStartError as exc:
         return fail(str(exc))
+    except _client_errors(args.command) as exc:
+        return fail(logs.redact(f"the broker refused: {type(exc).__name__}: {exc}",
+                                logs.secrets(settings)), EXIT_UNAVAILABLE)
     except OSError as exc:
         return fail(file_error(exc))
     except KeyboardInterrupt:

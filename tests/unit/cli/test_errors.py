@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import orjson
@@ -121,3 +122,21 @@ def test_with_json_logs_the_warning_is_a_json_object() -> None:
     entry = orjson.loads(one_line(done))
     assert (entry["level"], entry["logger"]) == ("WARNING", "khabar.settings")
     assert "KHABAR_PARTITIONS" in entry["message"]
+
+
+def test_a_broker_error_after_the_connection_is_one_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from aiokafka.errors import TopicAuthorizationFailedError
+
+    from khabar.agents import kafka_io
+    from khabar.agents.cli import main
+
+    async def refused(*args: object, **kwargs: object) -> AsyncIterator[tuple[str, object]]:
+        raise TopicAuthorizationFailedError("khabar.raw")
+        yield  # an async generator, as consume is
+
+    monkeypatch.setattr(kafka_io, "consume", refused)
+    assert main(["tail", "raw"]) == EXIT_UNAVAILABLE
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and err[0].startswith("khabar: the broker refused: "
+                                               "TopicAuthorizationFailedError"), err
