@@ -302,16 +302,16 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     return run_demo(settings, once=os.environ.get("KHABAR_DEMO_ONCE") == "1")
 
 
-def versions(settings: Settings | None) -> str:
+def versions(taxonomy: str | None) -> str:
     """What ``khabar --version`` prints: the package, fingerprint and classifier versions (the
-    classifier's is that of the taxonomy in use, the bundled one without ``settings``)."""
+    classifier's is that of the taxonomy file ``taxonomy``, the bundled one without it)."""
     from khabar.agents.classify.core import Classifier, TaxonomyError
     from khabar.agents.dedup.fingerprint import VERSION as FINGERPRINT_VERSION
     from khabar.agents.version import PIPELINE_VERSION
 
-    taxonomy = settings.taxonomy if settings else None
     try:
-        classifier = f"{Classifier.from_file(taxonomy).version} ({taxonomy or 'bundled taxonomy'})"
+        version = Classifier.from_file(Path(taxonomy) if taxonomy else None).version
+        classifier = f"{version} ({taxonomy or 'bundled taxonomy'})"
     except TaxonomyError as exc:
         classifier = f"unknown (bad taxonomy: {exc})"
     return (f"khabar {PIPELINE_VERSION}\n"
@@ -324,11 +324,8 @@ class _Version(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
-        try:
-            settings: Settings | None = Settings.from_env()
-        except SettingsError:
-            settings = None  # --version still answers; the command itself would say why
-        print(versions(settings))
+        # The taxonomy's variable alone: --version answers whatever other setting is wrong.
+        print(versions(os.environ.get("KHABAR_TAXONOMY") or None))
         parser.exit()
 
 
