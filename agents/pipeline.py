@@ -21,7 +21,6 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import orjson
 
@@ -30,6 +29,7 @@ from khabar.agents.dedup.candidate import Rejected, read_candidate
 from khabar.agents.dedup.core import Decision, Deduper
 from khabar.agents.dedup.fingerprint import Fingerprint, fingerprint
 from khabar.agents.dedup.state import RECORD_ERRORS
+from khabar.agents.ingest import dates
 from khabar.agents.ingest.core import CleanArticle, IngestError, ingest, parse_raw
 from khabar.agents.ingest.normalize import normalize
 from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, route
@@ -305,18 +305,11 @@ def _refingerprint(text: str) -> Fingerprint:
 
 
 def _event_time(published_at: str | None, timestamp: float | None, now: float) -> float:
-    """Event time for the dedup window: ``published_at`` if it parses and is not in the
-    future, else the raw message's timestamp, else now."""
-    if published_at:
-        try:
-            parsed = datetime.fromisoformat(published_at.replace("Z", "+00:00"))
-            if parsed.tzinfo is None:
-                parsed = parsed.replace(tzinfo=UTC)
-            seconds = parsed.timestamp()
-            if seconds <= now + FUTURE_SECONDS:
-                return seconds
-        except (ValueError, OverflowError, OSError):
-            pass
+    """Event time for the dedup window: the page's normalised ``published_at`` unless it is
+    None or in the future, else the raw message's timestamp, else now."""
+    moment = dates.parse(published_at)
+    if moment is not None and moment.timestamp() <= now + FUTURE_SECONDS:
+        return moment.timestamp()
     return timestamp if timestamp is not None else now
 
 
