@@ -95,7 +95,7 @@ def predict(
     rows: Sequence[dict[str, Any]], page_stage: PageStage, dedup_stage: DedupStage,
     tick: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, Prediction], int]:
-    """Run every row through the two stages in file order, calling ``tick()`` after each;
+    """Run every row through the two stages in file order, calling ``tick()`` before each;
     return each page's main-article prediction (labels as classified, story as decided) and
     the number of dead letters."""
     predictions: dict[str, Prediction] = {}
@@ -122,7 +122,7 @@ def evaluate(
     rows: Sequence[dict[str, Any]], page_stage: PageStage, dedup_stage: DedupStage,
     tick: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
-    """Scores of the pipeline against the gold ``rows`` (``tick()`` after each row run)."""
+    """Scores of the pipeline against the gold ``rows`` (``tick()`` before each row)."""
     predictions, dead = predict(rows, page_stage, dedup_stage, tick)
     precision, recall = dedup_scores(
         {"dup_group": row.get("dup_group"),
@@ -213,7 +213,7 @@ def evaluate_cross(
     tick: Callable[[], None] = lambda: None,
 ) -> dict[str, Any]:
     """Fit and cross-source classification figures of every set, from one run over them all
-    (``tick()`` after each row run)."""
+    (``tick()`` before each row)."""
     rows = [row for set_rows in sets.values() for row in set_rows]
     predictions, _ = predict(rows, page_stage, dedup_stage, tick)
     classifier = page_stage.classifier

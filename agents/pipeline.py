@@ -190,7 +190,7 @@ class DedupStage:
             None: every label.
         dlq_payload_bytes: how much of a bad candidate's bytes its dead letter keeps.
         max_message_bytes: the broker's message limit, which every output must fit (key and
-            encoded value); None: no limit (``khabar process`` sends nothing to a broker).
+            encoded value); None: no limit.
     """
 
     def __init__(
