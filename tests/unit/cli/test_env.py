@@ -61,3 +61,23 @@ def test_known_variables_other_prefixes_and_kubernetes_service_variables_pass() 
         "KHABAR_PORT_6066_TCP_PORT": "6066", "KHABAR_PORT_6066_TCP_PROTO": "tcp",
     })
     assert unknown_variables(env) == []
+
+
+def test_every_variable_the_repository_names_is_known_to_the_warning() -> None:
+    """A variable added to the code or the deploy files but not to the known names would be
+    warned about as unknown while it works (the tests misspell names on purpose)."""
+    import re
+    from pathlib import Path
+
+    from khabar.streams.settings import OTHER_ENV_VARS, SERVICE_ENV_PREFIXES
+
+    root = Path(__file__).resolve().parents[3]
+    files = [p for folder in ("agents", "streams", "bench", "deploy")
+             for p in (root / folder).rglob("*") if p.suffix in {".py", ".yaml", ".yml", ".env"}]
+    files += [root / "docker-compose.yml", root / "Makefile"]
+    named = {name for path in files
+             for name in re.findall(r"\bKHABAR_[A-Z0-9_]*[A-Z0-9]\b", path.read_text())}
+    assert len(named) > 20
+    unknown = sorted(n for n in named if n not in ENV_VARS + OTHER_ENV_VARS
+                     and not n.startswith(SERVICE_ENV_PREFIXES))
+    assert unknown == []
