@@ -6,6 +6,7 @@ Every text here was written for these tests.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -248,6 +249,70 @@ def test_explain_names_the_veto_and_its_cues(clf: Classifier) -> None:
     assert fired and "union" in fired[0].lower()
 
 
+# A business story on a disaster: the economy veto yields when the relief and toll vocabulary
+# outweighs the business vocabulary fourfold (`own_ratio`), and holds when it does not.
+# (title, text, lang, humanitarian given)
+DISASTER_AS_BUSINESS = [
+    ("Cyclone batters island economy as relief effort grows",
+     "The cyclone that struck the island last week has shut its ports and factories, and "
+     "economists say growth will halve this year.\n\n"
+     "Aid agencies and the Red Cross are flying in emergency relief for tens of thousands of "
+     "homeless families, and the UN has launched a humanitarian appeal for food, clean water and "
+     "shelter.\n\n"
+     "Relief workers say survivors in the worst-hit villages are still waiting for aid, and the "
+     "death toll from the disaster has passed four hundred.\n\n"
+     "Shares in the island's tourism companies fell sharply, and investors expect hotel earnings "
+     "to suffer for a year.", "en", True),
+    ("الزلزال يهز الأسواق وموجة مساعدات إنسانية للمنطقة المنكوبة",
+     "تراجعت الأسواق في المنطقة بعد الزلزال، وقال خبراء إن الاقتصاد سيتأثر لأشهر، وإن الشركات "
+     "والاستثمارات في المدن الساحلية تضررت.\n\n"
+     "وفي الأثناء تواصل منظمات الإغاثة والهلال الأحمر إرسال المساعدات الإنسانية العاجلة والخيام "
+     "والأغطية إلى المنطقة المنكوبة، وأطلقت الأمم المتحدة نداء إنسانيا عاجلا.\n\n"
+     "وقالت وكالات الإغاثة إن قوافل المساعدات الإنسانية وصلت إلى القرى الجبلية.", "ar", True),
+    ("Floods cost carmakers a month of output",
+     "Floods in the north have halted output at three car plants, and the companies say earnings "
+     "will fall this quarter; shares in the carmakers dropped and investors fear the hit to the "
+     "economy and the market.\n\n"
+     "The government promised emergency relief for small firms, and aid agencies said a few "
+     "families needed shelter.", "en", False),
+    ("الفيضانات توقف المصانع والأسواق تتراجع",
+     "أوقفت الفيضانات الإنتاج في ثلاثة مصانع للسيارات، وقالت الشركات إن أرباحها ستتراجع، "
+     "وتراجعت الأسواق وخشي المستثمرون من أثر ذلك على الاقتصاد والاستثمار والنمو الاقتصادي.\n\n"
+     "ووعدت الحكومة بمساعدات عاجلة للشركات الصغيرة، وقالت منظمات الإغاثة إن بضع أسر تحتاج إلى "
+     "مأوى.", "ar", False),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "lang", "given"), DISASTER_AS_BUSINESS)
+def test_economy_veto_yields_to_a_dominant_disaster(clf: Classifier, title: str, text: str,
+                                                    lang: str, given: bool) -> None:
+    ex = clf.explain(title=title, text=text, lang=lang)
+    aid = next(v for v in ex.verdicts if v.label == "humanitarian")
+    assert aid.passed  # the score alone would label every row: the veto decides
+    economy, _ = ex.contexts["economy"]
+    toll = ex.contexts["human_toll"][0] + ex.contexts["armed_conflict"][0]
+    assert economy >= 3.0 and economy > toll  # without own_ratio the veto would fire
+    assert aid.assigned is given
+    gate = next(g for g in aid.gates if g[5:].startswith("veto economy"))
+    assert "yields to the label's own" in gate
+    assert gate.startswith("ok   " if given else "FIRE ")
+
+
+def test_khabar_explain_prints_the_yielding_veto(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from khabar.agents.cli import main
+
+    title, text, lang, _ = DISASTER_AS_BUSINESS[0]
+    page = tmp_path / "page.json"
+    page.write_text(json.dumps({"id": "cyclone", "lang": lang, "title": title, "text": text}),
+                    encoding="utf-8")
+    assert main(["explain", str(page)]) == 0
+    out = capsys.readouterr().out
+    line = next(x for x in out.splitlines() if "veto economy" in x)
+    assert line.strip().startswith("ok") and "yields to the label's own" in line
+    assert any(x.startswith("  + humanitarian") for x in out.splitlines())
+
+
 def test_explain_names_the_main_subject_test(clf: Classifier) -> None:
     _, title, text, lang, _ = next(n for n in HARD_NEGATIVES if n[0] == "passing")
     peace = next(v for v in clf.explain(title=title, text=text, lang=lang).verdicts
@@ -322,6 +387,7 @@ calibration.default = { center = 1.0, slope = 1.0 }
     ('[[labels.x.require]]\ncontexts = ["nowhere"]\nmin = 1\n', "unknown context(s)"),
     ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nunless = ["gone"]\n', "unknown context(s)"),
     ('[[labels.x.veto]]\ncontext = "c"\n', "label 'x': field 'veto[0]'"),
+    ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nown_ratio = 0\n', "label 'x': field 'veto[0]'"),
     ('[[labels.x.require]]\ncontexts = ["c"]\nmin = 0\n', "label 'x': field 'require[0]'"),
     ("[labels.x.subject]\nen = { lead = -1, whole = 2 }\n", "label 'x': field 'subject.en'"),
     ('[contexts.Bad]\nterms.en = { "a" = 1.0 }\n', "context 'Bad'"),
