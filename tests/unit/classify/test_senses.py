@@ -313,6 +313,36 @@ def test_khabar_explain_prints_the_yielding_veto(tmp_path: Path,
     assert any(x.startswith("  + humanitarian") for x in out.splitlines())
 
 
+# Children counted among the dead make a strike's toll a humanitarian story, even in a short
+# English wire item with no word of aid; children among a museum's visitors do not.
+# (title, text, lang, humanitarian given)
+CHILDREN_AMONG_THE_DEAD = [
+    ("Air strikes on market town kill 30, including children",
+     "At least 30 people, including eleven children, died when warplanes struck a crowded market "
+     "in the north of the country on Friday, a monitoring group said.\n\n"
+     "The army has been bombing the area since rebels took it last month.", "en", True),
+    ("Shelling of village kills 20, mostly women and children",
+     "Shelling of a village near the front line killed 20 people, mostly women and children, "
+     "officials said on Monday.\n\n"
+     "The army blamed the rebels for the attack.", "en", True),
+    ("Shelling of village kills 20, most of them farmers",
+     "Shelling of a village near the front line killed 20 people, most of them farmers, "
+     "officials said on Monday.\n\n"
+     "The army blamed the rebels for the attack.", "en", False),
+    ("Museum opens new wing",
+     "The city museum opened a new wing on Saturday with free entry for all visitors, including "
+     "children, and a cafe on the roof.\n\n"
+     "The director said the collection of old maps drew record crowds.", "en", False),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "lang", "given"), CHILDREN_AMONG_THE_DEAD)
+def test_children_among_the_dead_are_humanitarian(clf: Classifier, title: str, text: str,
+                                                  lang: str, given: bool) -> None:
+    out = clf.classify(title=title, text=text, lang=lang)
+    assert ("humanitarian" in out.labels) is given, (out.scores, out.evidence)
+
+
 def test_explain_names_the_main_subject_test(clf: Classifier) -> None:
     _, title, text, lang, _ = next(n for n in HARD_NEGATIVES if n[0] == "passing")
     peace = next(v for v in clf.explain(title=title, text=text, lang=lang).verdicts
