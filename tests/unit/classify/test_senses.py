@@ -343,6 +343,53 @@ def test_children_among_the_dead_are_humanitarian(clf: Classifier, title: str, t
     assert ("humanitarian" in out.labels) is given, (out.scores, out.evidence)
 
 
+# Two states' strategic dialogue reviews the region's peace processes among its topics: routine
+# diplomacy, vetoed unless a war outweighs it; talks between warring parties that mention the
+# war's cost to bilateral relations stay peace talks. (title, text, lang, peace_talks given)
+BILATERAL_DIPLOMACY = [
+    ("Washington and New Delhi hold strategic dialogue",
+     "The two governments ended their annual strategic dialogue on Tuesday with pledges to deepen "
+     "defence and trade ties.\n\n"
+     "The ministers said the talks also covered the peace process in Afghanistan, support for the "
+     "UN envoy's efforts towards a political solution in Yemen, and the need for negotiations to "
+     "end the crisis in Syria.\n\n"
+     "They agreed to meet again next year to review the strategic partnership and bilateral "
+     "relations.", "en", False),
+    ("الرياض وباريس تختتمان الحوار الاستراتيجي",
+     "اختتمت المملكة وفرنسا أعمال الحوار الاستراتيجي بينهما أمس بالاتفاق على تعزيز العلاقات "
+     "الثنائية والتعاون في مجالات الطاقة والتعليم.\n\n"
+     "وقال وزيرا الخارجية إن المباحثات تناولت دعم جهود المبعوث الأممي للتوصل إلى حل سياسي في "
+     "اليمن، واستئناف المفاوضات وعملية السلام في الشرق الأوسط، والحل السياسي للأزمة السورية.\n\n"
+     "وأكد الجانبان أهمية الشراكة الاستراتيجية بين البلدين.", "ar", False),
+    ("Ceasefire talks resume as fighting rages on the border",
+     "Government and rebel negotiators resumed ceasefire talks on Monday as fighting raged along "
+     "the border, where shelling killed dozens of soldiers and militiamen last week.\n\n"
+     "The mediator said both sides had agreed to discuss a truce and a prisoner exchange; the "
+     "neighbouring states said the war was hurting bilateral relations and trade across the "
+     "region.\n\n"
+     "Troops and armed groups clashed again overnight near the frontier town, and an air strike "
+     "hit a rebel base.", "en", True),
+    ("استئناف مفاوضات وقف إطلاق النار مع استمرار المعارك",
+     "استؤنفت مفاوضات وقف إطلاق النار بين الحكومة والمتمردين أمس مع استمرار المعارك والقصف على "
+     "الحدود، حيث قتل عشرات الجنود والمسلحين الأسبوع الماضي.\n\n"
+     "وقال الوسيط إن الطرفين اتفقا على بحث هدنة وتبادل الأسرى، فيما قالت دول الجوار إن الحرب تضر "
+     "العلاقات الثنائية في المنطقة.\n\n"
+     "واشتبكت القوات والمسلحون مجددا قرب البلدة الحدودية، وقصف الطيران مواقع للمتمردين.",
+     "ar", True),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "lang", "given"), BILATERAL_DIPLOMACY)
+def test_strategic_dialogue_is_no_peace_talks(clf: Classifier, title: str, text: str,
+                                              lang: str, given: bool) -> None:
+    peace = next(v for v in clf.explain(title=title, text=text, lang=lang).verdicts
+                 if v.label == "peace_talks")
+    assert peace.passed and peace.assigned is given
+    gate = next(g for g in peace.gates if "veto bilateral_diplomacy" in g)
+    assert gate.startswith("ok   " if given else "FIRE ")
+    assert given or peace.blocked == gate[5:]  # no other gate holds the negatives back
+
+
 def test_explain_names_the_main_subject_test(clf: Classifier) -> None:
     _, title, text, lang, _ = next(n for n in HARD_NEGATIVES if n[0] == "passing")
     peace = next(v for v in clf.explain(title=title, text=text, lang=lang).verdicts
