@@ -345,7 +345,8 @@ def test_children_among_the_dead_are_humanitarian(clf: Classifier, title: str, t
 
 # Two states' strategic dialogue reviews the region's peace processes among its topics: routine
 # diplomacy, vetoed unless a war outweighs it; talks between warring parties that mention the
-# war's cost to bilateral relations stay peace talks. (title, text, lang, peace_talks given)
+# war's cost to bilateral relations, and a mediator's word on bilateral ties in a national
+# dialogue, stay peace talks. (title, text, lang, peace_talks given)
 BILATERAL_DIPLOMACY = [
     ("Washington and New Delhi hold strategic dialogue",
      "The two governments ended their annual strategic dialogue on Tuesday with pledges to deepen "
@@ -376,6 +377,11 @@ BILATERAL_DIPLOMACY = [
      "العلاقات الثنائية في المنطقة.\n\n"
      "واشتبكت القوات والمسلحون مجددا قرب البلدة الحدودية، وقصف الطيران مواقع للمتمردين.",
      "ar", True),
+    ("الحكومة والمعارضة تستأنفان الحوار الوطني برعاية دولة جارة",
+     "استأنفت الحكومة وقوى المعارضة جلسات الحوار الوطني أمس برعاية وسيط من دولة جارة، بهدف "
+     "التوصل إلى اتفاق ينهي الأزمة السياسية ويمهد لتشكيل حكومة وحدة وطنية.\n\n"
+     "وقال الوسيط إن المفاوضات تتقدم، وإن بلاده حريصة على العلاقات الثنائية والعلاقات "
+     "الاستراتيجية مع البلد الشقيق وعلى نجاح المصالحة الوطنية.", "ar", True),
 ]
 
 
