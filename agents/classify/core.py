@@ -323,9 +323,13 @@ class Classifier:
             for other in slots:
                 unless += raw[other]
             fires = against >= veto.min and against > unless
+            yields = veto.own_ratio is not None and raw[li] >= veto.own_ratio * against
+            fires = fires and not yields
             if gates is not None or fires:
                 note = (f"veto {veto.context}: {against:.2f} (fires at {veto.min:g}"
                         + (f", over {'+'.join(veto.unless)} {unless:.2f}" if veto.unless else "")
+                        + (f", yields to the label's own {raw[li]:.2f} at {veto.own_ratio:g}x"
+                           if veto.own_ratio is not None else "")
                         + f") {self._context_cues((veto.context,), scan)}")
                 blocked = blocked or (note if fires else None)
                 if gates is None:

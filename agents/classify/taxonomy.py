@@ -85,9 +85,13 @@ class Require:
 
 @dataclass(frozen=True, slots=True)
 class Veto:
+    """A context that holds a label back. ``own_ratio``: the veto yields when the label's own raw
+    score is at least that many times the context's (the label's evidence dominates)."""
+
     context: str
     min: float
     unless: tuple[str, ...]
+    own_ratio: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,11 +258,15 @@ def _require(path: Path, name: str, i: int, data: dict[str, Any]) -> Require:
 def _veto(path: Path, name: str, i: int, data: dict[str, Any]) -> Veto:
     field = f"veto[{i}]"
     unless = data.get("unless", [])
-    if set(data) - {"context", "min", "unless"} or not isinstance(data.get("context"), str) or not (
-            _number(data.get("min")) and data["min"] > 0) or (unless and not _names(unless)):
+    own_ratio = data.get("own_ratio")
+    if set(data) - {"context", "min", "unless", "own_ratio"} or not isinstance(
+            data.get("context"), str) or not (_number(data.get("min")) and data["min"] > 0) or (
+            unless and not _names(unless)) or (
+            own_ratio is not None and not (_number(own_ratio) and own_ratio > 0)):
         raise _fail(path, name, field, "needs context (a name), min (number > 0), optional unless "
-                    "(list of names)")
-    return Veto(data["context"], float(data["min"]), tuple(unless))
+                    "(list of names), optional own_ratio (number > 0)")
+    return Veto(data["context"], float(data["min"]), tuple(unless),
+                None if own_ratio is None else float(own_ratio))
 
 
 def _calibration(path: Path, name: str, body: dict[str, Any]) -> dict[str, tuple[float, float]]:
