@@ -1,0 +1,130 @@
+"""Wire items republished by regional outlets, among other stories of the same kind.
+
+Every text here was written for these tests. A copy keeps the wire item's facts but gets a new
+headline, paraphrased and reordered sentences, its own lead, a local paragraph, or loses its
+tail. The other items are different stories of the same event type: another strike in the same
+city, another earthquake, another election count, the next day's toll, the same press
+conference template with other countries.
+"""
+
+from __future__ import annotations
+
+# (copy group or None, text), in the order an outlet would publish them.
+REGIONAL_DAY: list[tuple[str | None, str]] = [
+    ("dam", "Dam gives way in Varna province, 9 dead\n\nA reservoir dam in the hills of Varna "
+            "province gave way after three days of heavy rain on Tuesday, flooding four villages "
+            "and killing at least 9 people, the interior ministry said. About 2,400 residents "
+            "were moved to schools and sports halls, and army engineers were trying to close the "
+            "breach."),
+    ("dam", "Nine killed as flood sweeps villages below burst dam\n\nAt least nine people died "
+            "on Tuesday when a dam in Varna province burst following three days of downpours, "
+            "sending water through four villages, according to the interior ministry. Army "
+            "engineers worked to seal the breach while some 2,400 people spent the night in "
+            "schools and sports halls.\n\nIn our town the municipality has opened the covered "
+            "market to families from the valley and asks residents to bring blankets."),
+    ("dam", "Varna dam collapse: 2,400 evacuated\n\nThe interior ministry said 2,400 residents "
+            "had been evacuated after a dam collapsed in Varna province on Tuesday following "
+            "three days of rain. Nine people were killed."),
+    (None, "Flash floods kill 6 in Ostrava valley\n\nFlash floods tore through the Ostrava "
+           "valley on Wednesday after a night of heavy rain, killing at least 6 people and "
+           "forcing about 1,100 residents from their homes, the interior ministry said. Army "
+           "units were sent to clear roads blocked by mud."),
+    ("teachers", "إضراب المعلمين يغلق 320 مدرسة في إربد\n\nأغلقت 320 مدرسة حكومية أبوابها في "
+                 "محافظة إربد أمس مع بدء نقابة المعلمين إضرابا مفتوحا للمطالبة بزيادة الرواتب "
+                 "بنسبة 50 في المائة، وقال رئيس فرع النقابة إن نسبة الالتزام بلغت 92 في المائة، "
+                 "مؤكدا أن الإضراب سيستمر حتى تستجيب الحكومة."),
+    ("teachers", "نقابة المعلمين: التزام 92 % بالإضراب في إربد\n\nقال رئيس فرع نقابة المعلمين في "
+                 "إربد إن 92 في المائة من المعلمين التزموا أمس بالإضراب المفتوح الذي أغلق 320 "
+                 "مدرسة حكومية في المحافظة، وإن النقابة ماضية فيه حتى تستجيب الحكومة لمطلب زيادة "
+                 "الرواتب 50 في المائة.\n\nوشهدت مدارس لواء الرمثا هدوءا تاما، فيما بقي الطلبة في "
+                 "منازلهم."),
+    (None, "إضراب عمال النظافة في إربد يدخل يومه الثالث\n\nدخل إضراب عمال النظافة في بلدية "
+           "إربد الكبرى يومه الثالث أمس، وتكدست النفايات في 14 حيا من أحياء المدينة، وقال ممثل "
+           "العمال إن 850 عاملا يطالبون بتثبيتهم في وظائفهم وصرف علاوة بنسبة 20 في المائة."),
+    ("quake", "زلزال بقوة 5.8 درجة يضرب جنوب شرق تركيا\n\nضرب زلزال بقوة 5.8 درجة على مقياس "
+              "ريختر ولاية ملاطية في جنوب شرق تركيا فجر اليوم، ما أسفر عن إصابة 47 شخصا وانهيار "
+              "11 مبنى قديما، بحسب إدارة الكوارث والطوارئ التركية التي قالت إن مركز الزلزال كان "
+              "على عمق 7 كيلومترات."),
+    ("quake", "انهيار 11 مبنى وإصابة 47 في زلزال ملاطية\n\nأفادت إدارة الكوارث والطوارئ في "
+              "تركيا بأن 47 شخصا أصيبوا وانهار 11 مبنى قديما عندما ضرب زلزال شدته 5.8 درجة "
+              "ولاية ملاطية فجر اليوم، وكان مركزه على عمق 7 كيلومترات.\n\nولم ترد أنباء عن "
+              "إصابات بين أبناء الجالية العربية المقيمين في الولاية."),
+    (None, "زلزال بقوة 4.9 درجة يضرب غرب إيران\n\nضرب زلزال بقوة 4.9 درجة على مقياس ريختر "
+           "محافظة كرمانشاه غرب إيران صباح اليوم، ما أسفر عن إصابة 23 شخصا وتضرر 60 منزلا في "
+           "القرى القريبة، بحسب هيئة الهلال الأحمر الإيرانية، وكان مركز الزلزال على عمق 10 "
+           "كيلومترات."),
+    ("vote", "Centre party wins 54 of 120 seats in regional vote\n\nThe Centre party won 54 of "
+             "the 120 seats in the regional assembly, final results showed on Monday, six short "
+             "of a majority, while the Greens came second with 31 seats. Turnout was 61 "
+             "percent, the election commission said, the highest since 2009."),
+    ("vote", "Greens second as turnout hits 61 percent\n\nTurnout in Sunday's regional election "
+             "reached 61 percent, its highest since 2009, the election commission said as it "
+             "published final results. The Centre party took 54 of the assembly's 120 seats, "
+             "six fewer than it needed for a majority, and the Greens 31."),
+    (None, "Labour wins 47 of 90 seats in city council vote\n\nLabour won 47 of the 90 seats on "
+           "the city council, final results showed on Monday, giving it a majority of four, "
+           "while the Liberals came second with 22 seats. Turnout was 44 percent, the election "
+           "commission said, the lowest since 2009."),
+    ("toll", "Cholera outbreak: 12 more deaths, toll rises to 188\n\nTwelve more people died of "
+             "cholera in the past 24 hours, bringing the toll of the outbreak to 188, the health "
+             "ministry said on Thursday. It recorded 436 new suspected cases, most of them in "
+             "the coastal districts, and said 3,050 patients were still in treatment centres."),
+    ("toll", "Cholera toll reaches 188 as coastal districts struggle\n\nThe health ministry said "
+             "on Thursday that the cholera outbreak had now killed 188 people, 12 of them in the "
+             "past 24 hours, with 436 new suspected cases, mostly along the coast. Treatment "
+             "centres are caring for 3,050 patients."),
+    (None, "Cholera outbreak: 9 more deaths, toll rises to 197\n\nNine more people died of "
+           "cholera in the past 24 hours, bringing the toll of the outbreak to 197, the health "
+           "ministry said on Friday. It recorded 402 new suspected cases, most of them in the "
+           "coastal districts, and said 3,120 patients were still in treatment centres."),
+    ("ministers", "وزيرا خارجية مصر والأردن يوقعان 6 اتفاقيات تعاون\n\nوقع وزيرا خارجية مصر "
+                  "والأردن في القاهرة أمس 6 اتفاقيات ومذكرات تفاهم في مجالات الطاقة والنقل "
+                  "والتعليم، وذلك في ختام اجتماعات اللجنة العليا المشتركة في دورتها الـ 28، وأكد "
+                  "الوزيران في مؤتمر صحفي مشترك حرص البلدين على رفع التبادل التجاري إلى 1.5 "
+                  "مليار دولار."),
+    ("ministers", "القاهرة وعمان توقعان 6 اتفاقيات في ختام اللجنة العليا\n\nفي ختام الدورة "
+                  "الـ 28 للجنة العليا المشتركة، وقعت مصر والأردن أمس في القاهرة 6 اتفاقيات "
+                  "ومذكرات تفاهم تشمل الطاقة والنقل والتعليم. وقال وزيرا الخارجية في مؤتمر صحفي "
+                  "إن البلدين يسعيان إلى رفع حجم التبادل التجاري إلى 1.5 مليار دولار."),
+    (None, "وزيرا خارجية مصر والسودان يوقعان 6 اتفاقيات تعاون\n\nوقع وزيرا خارجية مصر والسودان "
+           "في القاهرة أمس 6 اتفاقيات ومذكرات تفاهم في مجالات الزراعة والري والصحة، وذلك في ختام "
+           "اجتماعات اللجنة العليا المشتركة في دورتها الـ 17، وأكد الوزيران في مؤتمر صحفي مشترك "
+           "حرص البلدين على رفع التبادل التجاري إلى 1.5 مليار دولار."),
+    ("rates", "Central bank raises key rate by 50 basis points to 5.25%\n\nThe central bank "
+              "raised its main interest rate by 50 basis points to 5.25 percent on Wednesday, "
+              "its third increase this year, saying inflation of 7.8 percent was still far "
+              "above its target. Most economists polled before the meeting had expected a "
+              "smaller move of 25 basis points."),
+    ("rates", "Bigger than expected rate rise as inflation stays at 7.8%\n\nWith inflation "
+              "stuck at 7.8 percent, well above target, the central bank on Wednesday lifted "
+              "its main rate by half a point to 5.25 percent, the third rise of the year. "
+              "Economists had mostly forecast 25 basis points.\n\nLocal estate agents said the "
+              "move would add about 60 dollars a month to a typical mortgage in the region."),
+    (None, "Central bank raises key rate by 25 basis points to 4.75%\n\nThe central bank "
+           "raised its main interest rate by 25 basis points to 4.75 percent on Thursday, its "
+           "second increase this year, saying inflation of 6.1 percent was still far above its "
+           "target. Most economists polled before the meeting had expected the move."),
+    ("market", "حريق يلتهم 40 محلا في سوق الخضار المركزي بالزرقاء\n\nالتهم حريق ضخم فجر أمس "
+               "40 محلا تجاريا في سوق الخضار المركزي بمدينة الزرقاء، وقال الدفاع المدني إن 9 "
+               "فرق إطفاء عملت 4 ساعات للسيطرة على النيران، دون تسجيل إصابات بشرية، فيما فتح "
+               "تحقيق لمعرفة أسباب الحريق."),
+    ("market", "9 فرق إطفاء تكافح حريق سوق الزرقاء\n\nعملت 9 فرق من الدفاع المدني طوال 4 "
+               "ساعات فجر أمس لإخماد حريق أتى على 40 محلا في سوق الخضار المركزي في الزرقاء. "
+               "ولم يصب أحد بأذى، وبدأت الجهات المختصة تحقيقا في أسباب الحريق."),
+    (None, "حريق يلتهم 25 محلا في سوق الملابس بالزرقاء\n\nالتهم حريق فجر اليوم 25 محلا "
+           "تجاريا في سوق الملابس الشعبي بمدينة الزرقاء، وقال الدفاع المدني إن 6 فرق إطفاء عملت "
+           "3 ساعات للسيطرة على النيران، وأصيب شخصان بحالات اختناق، فيما فتح تحقيق لمعرفة أسباب "
+           "الحريق."),
+    ("envoy", "UN envoy arrives in Tripoli for talks\n\nThe United Nations envoy arrived in "
+              "Tripoli on Sunday for talks with rival leaders on a timetable for elections, his "
+              "office said. He is due to meet the head of the presidential council and the "
+              "speaker of parliament before travelling to Benghazi."),
+    ("envoy", "Envoy in Tripoli to push election timetable\n\nThe UN envoy began a visit to "
+              "Tripoli on Sunday, his office said, to discuss an election timetable with the "
+              "country's rival leaders. Meetings with the speaker of parliament and the head of "
+              "the presidential council are planned, after which he goes on to Benghazi."),
+    (None, "UN envoy arrives in Sanaa for talks\n\nThe United Nations envoy arrived in Sanaa on "
+           "Sunday for talks with rival leaders on extending the truce, his office said. He is "
+           "due to meet the head of the political council and the foreign minister before "
+           "travelling to Aden."),
+]
