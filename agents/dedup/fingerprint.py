@@ -102,7 +102,8 @@ class Fingerprint:
         content_hash: blake2b-128 of the normalised text, hex (the ``exact`` method).
         signature: MinHash slots as little-endian uint32 bytes (``NUM_PERM * 4`` bytes).
         bands: bucket keys (:func:`bucket_keys`): the LSH band keys ``"<band>.<hex>"``, one per
-            band, and for a short text its numbers' key; empty when the text has no words.
+            band, and for a short text its long-word band keys ``"w<band>.<hex>"`` and its
+            numbers' key; empty when the text has no words.
         shingles: number of distinct shingles, needed to turn Jaccard into containment.
         numbers: CRC-32 of the text's distinct numbers, sorted, the smallest ``NUMBERS_CAP``.
         words: for a text of at most ``WORDS_CAP`` distinct words, the CRC-32 values of those
@@ -207,8 +208,10 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
 def word_band_keys(words: bytes) -> tuple[str, ...]:
     """LSH bands (``WORD_BANDS`` of ``WORD_ROWS`` rows, keys ``"w<band>.<hex>"``) of a MinHash
     over a short text's long words, with the first permutations of the signature's scheme;
-    none for fewer than ``MIN_LONG_WORDS`` words. Two texts whose long words overlap by half
-    (Jaccard 0.4) share a band with probability 0.96, by a third (Jaccard 0.2) 0.47."""
+    none for fewer than ``MIN_LONG_WORDS`` words. Two texts whose long-word sets have a Jaccard
+    similarity J share a band with probability 1 - (1 - J) ** 16 at one row a band: 0.97 at
+    0.2, the least of a copy in our sets; 0.81 at 0.1. The bands of common words fill up to
+    ``BUCKET_CAP``, like any band."""
     if len(words) < MIN_LONG_WORDS * 4:
         return ()
     hashes = np.frombuffer(words, dtype="<u4")
