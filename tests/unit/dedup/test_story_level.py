@@ -380,3 +380,20 @@ def test_a_news_day_of_short_items_merges_no_two_stories() -> None:
     # every copy is found, the ferry copy by its long words alone: it keeps 0.08 of the
     # original's 5-grams (docs/decisions/019-short-copies-by-long-words.md)
     assert stories[1] == stories[0] and stories[3] == stories[2] and stories[5] == stories[4]
+
+
+def test_the_texts_above_in_one_stream_join_every_copy_and_merge_no_two_stories() -> None:
+    """The long and short texts of this module (not ``NEWS_DAY``), one outlet after another:
+    each copy joins its original and nothing else does."""
+    items: list[tuple[str | None, str | list[str]]] = [
+        ("wire", WIRE), ("wire", WIRE_REWRITTEN), (None, WIRE_REPORTED),
+        ("regional", REGIONAL), ("regional", REGIONAL_NEW_LEAD),
+        *((key.split()[0] if key.endswith("copy") or key in ("oil", "quake") else None, text)
+          for key, text in SHORT.items()),
+        *((None, text) for text in RELEASES),
+    ]
+    d = Deduper(DedupState.in_memory())
+    stories = [d.decide(f"s{i}", fp(text), i * 60.0, None).story_id
+               for i, (_, text) in enumerate(items)]
+    assert dedup_scores({"dup_group": key, "story_id": story}
+                        for (key, _), story in zip(items, stories, strict=True)) == (1.0, 1.0)
