@@ -12,8 +12,11 @@ Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell 
 share long verbatim runs. There the pair is a copy only when the numbers agree
 (:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
 about another event changes some. Two short texts whose numbers agree are copies also when most
-words of one are in the other (``word_threshold``), however few 5-grams they share: a short wire
-copy with its clauses turned round (docs/decisions/014-story-level-dedup.md).
+long words of one are in the other (``word_threshold``), however few 5-grams they share: a short
+wire copy with its clauses turned round and its headline rewritten keeps its names, places and
+figures, not its function words (docs/decisions/014-story-level-dedup.md,
+docs/decisions/019-short-copies-by-long-words.md). Two short texts that each state a figure the
+other lacks are one template filled in for two events, however much text they share.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from khabar.agents.dedup.fingerprint import (
     Fingerprint,
     estimate,
     numbers_agree,
+    numbers_conflict,
     word_containment,
 )
 from khabar.agents.dedup.state import HOUR, DedupState, doc_version, is_doc, stored_fingerprint
@@ -36,7 +40,8 @@ from khabar.agents.dedup.state import HOUR, DedupState, doc_version, is_doc, sto
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
 DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
-DEFAULT_WORD_THRESHOLD = 0.75  # short texts' word containment, with agreeing numbers
+DEFAULT_WORD_THRESHOLD = 0.55  # short texts' long words; copies >= 0.57, write-ups <= 0.50
+DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +70,9 @@ class Deduper:
         threshold: minimum estimated containment for a near duplicate.
         corroborated_threshold: minimum estimated containment for a near duplicate whose
             numbers agree, at least ``min_numbers`` of them.
-        word_threshold: for two short texts (``WORDS_CAP``) whose numbers agree, the minimum
-            share of the words of the one with fewer found in the other.
+        word_threshold: for two short texts (``WORDS_CAP``) whose numbers agree, at least
+            ``min_short_numbers`` of them, the minimum share of the long words of the one with
+            fewer found in the other.
         min_jaccard: minimum estimated Jaccard as well: below it, too few signature slots agree
             for the containment estimate to mean anything (it caps the length ratio at ~6).
         min_shingles: texts with fewer shingles are matched by exact hash only.
@@ -82,6 +88,7 @@ class Deduper:
         corroborated_threshold: float = DEFAULT_CORROBORATED,
         word_threshold: float = DEFAULT_WORD_THRESHOLD,
         min_numbers: int = MIN_NUMBERS,
+        min_short_numbers: int = DEFAULT_SHORT_NUMBERS,
         min_jaccard: float = 0.15,
         min_shingles: int = 8,
         max_candidates: int = 16,
@@ -95,6 +102,7 @@ class Deduper:
         self.corroborated_threshold = corroborated_threshold
         self.word_threshold = word_threshold
         self.min_numbers = min_numbers
+        self.min_short_numbers = min_short_numbers
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
         self.max_candidates = max_candidates
@@ -183,16 +191,21 @@ class Deduper:
 
     def _similarity(self, fp: Fingerprint, stored: Fingerprint) -> float | None:
         """The estimated containment when it makes the pair copies (alone, or in the band
-        where the numbers must agree), else a short pair's word containment when that and the
-        numbers make them copies, else None."""
+        where the numbers must agree), else a short pair's long-word containment when that and
+        the numbers make them copies, else None. Two short texts that each state a number the
+        other lacks are never copies: one template filled in for two events."""
+        short = bool(fp.words) and bool(stored.words)
+        if short and numbers_conflict(fp, stored):
+            return None
         jaccard, containment = estimate(fp, stored)
         if jaccard >= self.min_jaccard and containment >= self.threshold:
             return containment
         shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
-        if not numbers_agree(shorter, longer, self.min_numbers):
-            return None
-        if jaccard >= self.min_jaccard and containment >= self.corroborated_threshold:
+        if (jaccard >= self.min_jaccard and containment >= self.corroborated_threshold
+                and numbers_agree(shorter, longer, self.min_numbers)):
             return containment
+        if not short or not numbers_agree(shorter, longer, self.min_short_numbers):
+            return None
         words = word_containment(fp, stored)
         return words if words >= self.word_threshold else None
 

@@ -6,10 +6,11 @@ objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
                    base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
-                   "w": a short text's word hashes base64, "v": fingerprint version, "st": story
-                   id, "src": source, "d": decision list}``; the other four tables are derived
-                   from it (:meth:`DedupState.file`)
-``dedup_buckets``  bucket key (LSH band, numbers of a short text) -> ``[article id, ...]``
+                   "w": a short text's long-word hashes base64, "v": fingerprint version,
+                   "st": story id, "src": source, "d": decision list}``; the other four tables
+                   are derived from it (:meth:`DedupState.file`)
+``dedup_buckets``  bucket key (LSH band; for a short text, long-word band and numbers)
+                   -> ``[article id, ...]``
                    (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
 ``dedup_expiry``   ``"<hour>:<chunk>"`` -> ``[article id, ...]`` (at most ``EXPIRY_CHUNK`` ids);

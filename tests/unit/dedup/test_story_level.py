@@ -278,6 +278,7 @@ def test_a_short_write_up_of_the_same_event_is_another_story() -> None:
     a, b = fp(SHORT["quake"]), fp(SHORT["quake reported"])
     assert numbers_agree(*shorter_first(a, b), 2)
     assert word_containment(a, b) < DEFAULT_WORD_THRESHOLD
+    assert word_containment(b, fp(SHORT["quake copy"])) < DEFAULT_WORD_THRESHOLD
     assert decide_in_turn(SHORT["quake"], SHORT["quake reported"], SHORT["quake copy"]) == [
         True, True, False]
 
@@ -376,6 +377,23 @@ def test_a_news_day_of_short_items_merges_no_two_stories() -> None:
     precision, _ = dedup_scores({"dup_group": key, "story_id": story}
                                 for (key, _), story in zip(NEWS_DAY, stories, strict=True))
     assert precision == 1.0
-    # the strike and aid copies are found; the ferry copy, with 72% of its words in the
-    # original, is below the word threshold (docs/decisions/014-story-level-dedup.md)
-    assert stories[3] == stories[2] and stories[5] == stories[4]
+    # every copy is found, the ferry copy by its long words alone: it keeps 0.08 of the
+    # original's 5-grams (docs/decisions/019-short-copies-by-long-words.md)
+    assert stories[1] == stories[0] and stories[3] == stories[2] and stories[5] == stories[4]
+
+
+def test_the_texts_above_in_one_stream_join_every_copy_and_merge_no_two_stories() -> None:
+    """The long and short texts of this module (not ``NEWS_DAY``), one outlet after another:
+    each copy joins its original and nothing else does."""
+    items: list[tuple[str | None, str | list[str]]] = [
+        ("wire", WIRE), ("wire", WIRE_REWRITTEN), (None, WIRE_REPORTED),
+        ("regional", REGIONAL), ("regional", REGIONAL_NEW_LEAD),
+        *((key.split()[0] if key.endswith("copy") or key in ("oil", "quake") else None, text)
+          for key, text in SHORT.items()),
+        *((None, text) for text in RELEASES),
+    ]
+    d = Deduper(DedupState.in_memory())
+    stories = [d.decide(f"s{i}", fp(text), i * 60.0, None).story_id
+               for i, (_, text) in enumerate(items)]
+    assert dedup_scores({"dup_group": key, "story_id": story}
+                        for (key, _), story in zip(items, stories, strict=True)) == (1.0, 1.0)
