@@ -85,7 +85,7 @@ def takeover(docs: Rdict, derived: dict[str, MutableMapping[str, Any]]
     items = iter(docs.items())
     while batch := [(k.decode(), orjson.loads(v)) for k, v in islice(items, RECOVERY_BATCH)]:
         start = time.perf_counter()
-        filed += state.replay(batch, lambda _key: None)  # nothing stored yet
+        filed += state.replay(batch, lambda _key: None).changed  # nothing stored yet
         spent = time.perf_counter() - start
         longest, total = max(longest, spent), total + spent
     return total / filed * 1e6, longest * 1e3, rss_mb("VmHWM") - rss
