@@ -47,12 +47,10 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class Rejected:
     """Why a candidate cannot be decided: ``reason`` is a dead-letter reason (the raw pages'
-    ``not_an_object`` and ``schema``, or ``invalid_fingerprint``), ``message`` the details.
-    ``article_id`` is the article's id when the candidate had a readable one."""
+    ``not_an_object`` and ``schema``, or ``invalid_fingerprint``), ``message`` the details."""
 
     reason: str
     message: str
-    article_id: str | None = None
 
 
 def read_candidate(
@@ -66,28 +64,26 @@ def read_candidate(
     article = value.get("article")
     if not isinstance(article, dict):
         return Rejected("schema", "candidate has no article object")
-    article_id = article.get("id") if isinstance(article.get("id"), str) else None
     wrong = sorted(name for name, types in ARTICLE_FIELDS.items()
                    if not isinstance(article.get(name, _MISSING), types))
-    if wrong or not article_id:
+    if wrong or not article.get("id"):
         return Rejected("schema", f"article fields missing or of the wrong type: "
-                        f"{wrong or ['id']}", article_id)
+                        f"{wrong or ['id']}")
     if not all(isinstance(label, str) for label in article["labels"]):
-        return Rejected("schema", "article labels are not all strings", article_id)
+        return Rejected("schema", "article labels are not all strings")
     event_time = _seconds(value.get("event_time"))
     if event_time is None or event_time > latest:
-        return Rejected("schema", f"event_time is not a finite number up to {latest:.0f}",
-                        article_id)
+        return Rejected("schema", f"event_time is not a finite number up to {latest:.0f}")
     raw_timestamp = _seconds(value.get("raw_timestamp"))
     if "fingerprint" not in value:
-        return Rejected("invalid_fingerprint", "candidate has no fingerprint", article_id)
+        return Rejected("invalid_fingerprint", "candidate has no fingerprint")
     fp = Fingerprint.decode(value["fingerprint"])
     if isinstance(fp, Fingerprint):
         return Candidate(article, fp, event_time, raw_timestamp)
     if fp.reason == "other_version":
         return Candidate(article, refingerprint(article["text"]), event_time, raw_timestamp,
                          refingerprinted=True)
-    return Rejected("invalid_fingerprint", fp.message, article_id)
+    return Rejected("invalid_fingerprint", fp.message)
 
 
 _MISSING = object()
