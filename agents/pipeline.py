@@ -275,7 +275,7 @@ class DedupStage:
         if size <= self.max_message_bytes:
             return None
         return Rejected("too_large", f"an output record of {size} bytes exceeds the "
-                        f"{self.max_message_bytes}-byte message limit", record["id"])
+                        f"{self.max_message_bytes}-byte message limit")
 
     def _dead_letter(
         self, rejected: Rejected, payload: bytes | None, origin: Origin, now: float,
