@@ -328,7 +328,8 @@ class Classifier:
             if gates is not None or fires:
                 note = (f"veto {veto.context}: {against:.2f} (fires at {veto.min:g}"
                         + (f", over {'+'.join(veto.unless)} {unless:.2f}" if veto.unless else "")
-                        + (f", yields to the label's own {raw[li]:.2f} at {veto.own_ratio:g}x"
+                        + (f", {'yields' if yields else 'would yield'} to the label's own "
+                           f"{raw[li]:.2f} at {veto.own_ratio:g}x"
                            if veto.own_ratio is not None else "")
                         + f") {self._context_cues((veto.context,), scan)}")
                 blocked = blocked or (note if fires else None)

@@ -262,9 +262,10 @@ def _veto(path: Path, name: str, i: int, data: dict[str, Any]) -> Veto:
     if set(data) - {"context", "min", "unless", "own_ratio"} or not isinstance(
             data.get("context"), str) or not (_number(data.get("min")) and data["min"] > 0) or (
             unless and not _names(unless)) or (
-            own_ratio is not None and not (_number(own_ratio) and own_ratio > 0)):
+            own_ratio is not None and not (_number(own_ratio) and own_ratio >= 1)):
         raise _fail(path, name, field, "needs context (a name), min (number > 0), optional unless "
-                    "(list of names), optional own_ratio (number > 0)")
+                    "(list of names), optional own_ratio (number >= 1: the label's evidence "
+                    "must outweigh the context's)")
     return Veto(data["context"], float(data["min"]), tuple(unless),
                 None if own_ratio is None else float(own_ratio))
 

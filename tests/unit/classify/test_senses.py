@@ -294,8 +294,8 @@ def test_economy_veto_yields_to_a_dominant_disaster(clf: Classifier, title: str,
     assert economy >= 3.0 and economy > toll  # without own_ratio the veto would fire
     assert aid.assigned is given
     gate = next(g for g in aid.gates if g[5:].startswith("veto economy"))
-    assert "yields to the label's own" in gate
     assert gate.startswith("ok   " if given else "FIRE ")
+    assert f", {'yields' if given else 'would yield'} to the label's own " in gate
 
 
 def test_khabar_explain_prints_the_yielding_veto(tmp_path: Path,
@@ -313,34 +313,31 @@ def test_khabar_explain_prints_the_yielding_veto(tmp_path: Path,
     assert any(x.startswith("  + humanitarian") for x in out.splitlines())
 
 
-# Children counted among the dead make a strike's toll a humanitarian story, even in a short
-# English wire item with no word of aid; children among a museum's visitors do not.
-# (title, text, lang, humanitarian given)
-CHILDREN_AMONG_THE_DEAD = [
-    ("Air strikes on market town kill 30, including children",
-     "At least 30 people, including eleven children, died when warplanes struck a crowded market "
-     "in the north of the country on Friday, a monitoring group said.\n\n"
-     "The army has been bombing the area since rebels took it last month.", "en", True),
-    ("Shelling of village kills 20, mostly women and children",
-     "Shelling of a village near the front line killed 20 people, mostly women and children, "
-     "officials said on Monday.\n\n"
-     "The army blamed the rebels for the attack.", "en", True),
+# "Including children" and "women and children" are no label terms: museums, schools and
+# festivals count children among their visitors; a toll of farmers is not a humanitarian story by
+# itself either. (title, text, lang)
+NOT_A_TOLL_OF_CHILDREN = [
     ("Shelling of village kills 20, most of them farmers",
      "Shelling of a village near the front line killed 20 people, most of them farmers, "
      "officials said on Monday.\n\n"
-     "The army blamed the rebels for the attack.", "en", False),
+     "The army blamed the rebels for the attack.", "en"),
     ("Museum opens new wing",
      "The city museum opened a new wing on Saturday with free entry for all visitors, including "
      "children, and a cafe on the roof.\n\n"
-     "The director said the collection of old maps drew record crowds.", "en", False),
+     "The director said the collection of old maps drew record crowds.", "en"),
+    ("Zoo opens its new reptile house",
+     "The zoo opened its reptile house on Sunday with free entry for families, including "
+     "children under twelve. Women and children queued from early morning to see the snakes, "
+     "and the keepers gave talks every hour.\n\n"
+     "The zoo expects a busy summer.", "en"),
 ]
 
 
-@pytest.mark.parametrize(("title", "text", "lang", "given"), CHILDREN_AMONG_THE_DEAD)
-def test_children_among_the_dead_are_humanitarian(clf: Classifier, title: str, text: str,
-                                                  lang: str, given: bool) -> None:
+@pytest.mark.parametrize(("title", "text", "lang"), NOT_A_TOLL_OF_CHILDREN)
+def test_children_among_visitors_are_no_humanitarian_story(clf: Classifier, title: str,
+                                                           text: str, lang: str) -> None:
     out = clf.classify(title=title, text=text, lang=lang)
-    assert ("humanitarian" in out.labels) is given, (out.scores, out.evidence)
+    assert "humanitarian" not in out.labels, (out.scores, out.evidence)
 
 
 # Two states' strategic dialogue reviews the region's peace processes among its topics: routine
@@ -382,6 +379,11 @@ BILATERAL_DIPLOMACY = [
      "التوصل إلى اتفاق ينهي الأزمة السياسية ويمهد لتشكيل حكومة وحدة وطنية.\n\n"
      "وقال الوسيط إن المفاوضات تتقدم، وإن بلاده حريصة على العلاقات الثنائية والعلاقات "
      "الاستراتيجية مع البلد الشقيق وعلى نجاح المصالحة الوطنية.", "ar", True),
+    ("مباحثات السلام بين البلدين تقترب من اتفاق لتطبيع العلاقات الثنائية",
+     "قال الوسيط إن مفاوضات السلام بين البلدين بعد سنوات من الحرب تقترب من اتفاق يعيد العلاقات "
+     "الثنائية ويفتح الحدود، ويتضمن انسحاب القوات وتبادل الأسرى.\n\n"
+     "وأضاف أن الوفدين بحثا أيضا التعاون الثنائي في التجارة والمياه، وأن استعادة العلاقات "
+     "الثنائية كاملة ستأتي بعد توقيع اتفاق السلام.", "ar", True),
 ]
 
 
@@ -471,6 +473,7 @@ calibration.default = { center = 1.0, slope = 1.0 }
     ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nunless = ["gone"]\n', "unknown context(s)"),
     ('[[labels.x.veto]]\ncontext = "c"\n', "label 'x': field 'veto[0]'"),
     ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nown_ratio = 0\n', "label 'x': field 'veto[0]'"),
+    ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nown_ratio = 0.5\n', "own_ratio (number >= 1"),
     ('[[labels.x.require]]\ncontexts = ["c"]\nmin = 0\n', "label 'x': field 'require[0]'"),
     ("[labels.x.subject]\nen = { lead = -1, whole = 2 }\n", "label 'x': field 'subject.en'"),
     ('[contexts.Bad]\nterms.en = { "a" = 1.0 }\n', "context 'Bad'"),
