@@ -11,12 +11,13 @@ Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell 
 (new headline and lead, paraphrased sentences) from a template release about another event: both
 share long verbatim runs. There the pair is a copy only when the numbers agree
 (:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
-about another event changes some. Two short texts whose numbers agree are copies also when most
-long words of one are in the other (``word_threshold``), however few 5-grams they share: a short
-wire copy with its clauses turned round and its headline rewritten keeps its names, places and
-figures, not its function words (docs/decisions/014-story-level-dedup.md,
-docs/decisions/019-short-copies-by-long-words.md). Two short texts that each state a figure the
-other lacks are one template filled in for two events, however much text they share.
+about another event changes some. Two short texts whose numbers agree (besides a bare year) are
+copies also when most long words of one are in the other (``word_threshold``), however few
+5-grams they share: a short wire copy with its clauses turned round and its headline rewritten
+keeps its names, places and figures, not its function words
+(docs/decisions/014-story-level-dedup.md, docs/decisions/019-short-copies-by-long-words.md). Two
+short texts that each state a figure the other lacks are one template filled in for two events,
+unless they share almost all of their 5-grams (``veto_below``).
 """
 
 from __future__ import annotations
@@ -203,7 +204,8 @@ class Deduper:
         """The estimated containment when it makes the pair copies (alone, or in the band
         where the numbers must agree), else a short pair's long-word containment when that and
         the numbers make them copies, else None. Two short texts that each state a number the
-        other lacks are never copies: one template filled in for two events."""
+        other lacks are not copies below ``veto_below``: one template filled in for two
+        events."""
         jaccard, containment = estimate(fp, stored)
         short = fp.short and stored.short
         if short and containment < self.veto_below and numbers_conflict(fp, stored):
