@@ -107,8 +107,10 @@ SHORT_ITEM = ("Ferry service to the islands resumes\n\nThe harbour authority sai
 
 
 @pytest.mark.parametrize(("version", "text"), [
-    (UNVERSIONED, STORY), *((version, text) for version in list(EARLIER_RELEASES)[1:]
-                            for text in (STORY, SHORT_ITEM)),
+    pytest.param(version, text, id=f"{version}-{kind}")
+    for version in EARLIER_RELEASES
+    for kind, text in (("long", STORY), ("short", SHORT_ITEM))
+    if version != UNVERSIONED or kind == "long"  # its release filed no short-text keys
 ])
 def test_an_expired_doc_of_an_earlier_release_leaves_the_buckets_it_filed(version: str,
                                                                         text: str) -> None:
