@@ -11,12 +11,13 @@ Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell 
 (new headline and lead, paraphrased sentences) from a template release about another event: both
 share long verbatim runs. There the pair is a copy only when the numbers agree
 (:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
-about another event changes some. Two short texts whose numbers agree are copies also when most
-long words of one are in the other (``word_threshold``), however few 5-grams they share: a short
-wire copy with its clauses turned round and its headline rewritten keeps its names, places and
-figures, not its function words (docs/decisions/014-story-level-dedup.md,
-docs/decisions/019-short-copies-by-long-words.md). Two short texts that each state a figure the
-other lacks are one template filled in for two events, however much text they share.
+about another event changes some. Two short texts whose numbers agree (besides a bare year) are
+copies also when most long words of one are in the other (``word_threshold``), however few
+5-grams they share: a short wire copy with its clauses turned round and its headline rewritten
+keeps its names, places and figures, not its function words
+(docs/decisions/014-story-level-dedup.md, docs/decisions/019-short-copies-by-long-words.md). Two
+short texts that each state a figure the other lacks are one template filled in for two events,
+unless they share almost all of their 5-grams (``veto_below``).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from khabar.agents.dedup.fingerprint import (
+    MIN_LONG_WORDS,
     MIN_NUMBERS,
     VERSION,
     Fingerprint,
@@ -42,6 +44,7 @@ DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, template
 DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
 DEFAULT_WORD_THRESHOLD = 0.55  # short texts' long words; copies >= 0.57, write-ups <= 0.50
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
+DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +74,12 @@ class Deduper:
         corroborated_threshold: minimum estimated containment for a near duplicate whose
             numbers agree, at least ``min_numbers`` of them.
         word_threshold: for two short texts (``WORDS_CAP``) whose numbers agree, at least
-            ``min_short_numbers`` of them, the minimum share of the long words of the one with
-            fewer found in the other.
+            ``min_short_numbers`` of them besides bare years, each with ``MIN_LONG_WORDS``
+            long words or more, the minimum share of the long words of the one with fewer
+            found in the other.
+        veto_below: two short texts that each state a number the other lacks are copies only
+            at this estimated containment or above: one template filled in for two events
+            stays below, a copy with one figure rewritten (a time converted) does not.
         min_jaccard: minimum estimated Jaccard as well: below it, too few signature slots agree
             for the containment estimate to mean anything (it caps the length ratio at ~6).
         min_shingles: texts with fewer shingles are matched by exact hash only.
@@ -89,13 +96,15 @@ class Deduper:
         word_threshold: float = DEFAULT_WORD_THRESHOLD,
         min_numbers: int = MIN_NUMBERS,
         min_short_numbers: int = DEFAULT_SHORT_NUMBERS,
+        veto_below: float = DEFAULT_VETO_BELOW,
         min_jaccard: float = 0.15,
         min_shingles: int = 8,
         max_candidates: int = 16,
     ) -> None:
-        if window_seconds <= 0 or not 0 < corroborated_threshold <= threshold <= 1:
+        if (window_seconds <= 0
+                or not 0 < corroborated_threshold <= threshold <= veto_below <= 1):
             raise ValueError("window_seconds must be > 0 and "
-                             "0 < corroborated_threshold <= threshold <= 1")
+                             "0 < corroborated_threshold <= threshold <= veto_below <= 1")
         self.state = state
         self.window = window_seconds
         self.threshold = threshold
@@ -103,6 +112,7 @@ class Deduper:
         self.word_threshold = word_threshold
         self.min_numbers = min_numbers
         self.min_short_numbers = min_short_numbers
+        self.veto_below = veto_below
         self.min_jaccard = min_jaccard
         self.min_shingles = min_shingles
         self.max_candidates = max_candidates
@@ -130,6 +140,7 @@ class Deduper:
             "n": fp.shingles,
             "x": list(fp.numbers),
             "w": base64.b64encode(fp.words).decode("ascii"),
+            "k": fp.short,
             "v": VERSION,
             "st": story_id,
             "src": source,
@@ -193,18 +204,20 @@ class Deduper:
         """The estimated containment when it makes the pair copies (alone, or in the band
         where the numbers must agree), else a short pair's long-word containment when that and
         the numbers make them copies, else None. Two short texts that each state a number the
-        other lacks are never copies: one template filled in for two events."""
-        short = bool(fp.words) and bool(stored.words)
-        if short and numbers_conflict(fp, stored):
-            return None
+        other lacks are not copies below ``veto_below``: one template filled in for two
+        events."""
         jaccard, containment = estimate(fp, stored)
+        short = fp.short and stored.short
+        if short and containment < self.veto_below and numbers_conflict(fp, stored):
+            return None
         if jaccard >= self.min_jaccard and containment >= self.threshold:
             return containment
         shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
         if (jaccard >= self.min_jaccard and containment >= self.corroborated_threshold
                 and numbers_agree(shorter, longer, self.min_numbers)):
             return containment
-        if not short or not numbers_agree(shorter, longer, self.min_short_numbers):
+        if (not short or min(len(fp.words), len(stored.words)) < MIN_LONG_WORDS * 4
+                or not numbers_agree(shorter, longer, self.min_short_numbers, years=False)):
             return None
         words = word_containment(fp, stored)
         return words if words >= self.word_threshold else None

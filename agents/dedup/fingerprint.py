@@ -60,9 +60,12 @@ MIN_LONG_WORDS = 8  # a short text with fewer long words gets no word bands
 NUMBERS_RULE = 1  # which numbers number_hashes reads (_ORDINALS, digit runs): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
-VERSION = (f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+#: The part of ``VERSION`` that fixes the LSH band keys of a signature (:func:`band_keys`).
+BAND_SCHEME = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
+SHORT_RULE = 2  # what marks a text short (the "k" flag) and what it keeps: bump on any change
+VERSION = (f"{BAND_SCHEME}"
            f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}"
-           f"l{LONG_WORD}wb{WORD_BANDS}r{WORD_ROWS}k{MIN_LONG_WORDS}")
+           f"l{LONG_WORD}wb{WORD_BANDS}r{WORD_ROWS}k{MIN_LONG_WORDS}q{SHORT_RULE}")
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
@@ -92,6 +95,8 @@ _ORDINALS = {
 _ORDINAL_WORDS = frozenset(_ORDINALS)
 _DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
 _SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
+#: A bare year: the figure two unrelated stories of one year share most often.
+YEARS = frozenset(zlib.crc32(str(year).encode()) for year in range(1900, 2101))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +114,9 @@ class Fingerprint:
         words: for a text of at most ``WORDS_CAP`` distinct words, the CRC-32 values of those
             of ``LONG_WORD`` characters or more, sorted, as little-endian uint32 bytes; empty
             for a longer text.
+        short: whether the text has at most ``WORDS_CAP`` distinct words, whether or not any
+            of them is long: a short text keeps its numbers' bucket and meets the figures veto
+            of :mod:`agents.dedup.core`.
     """
 
     content_hash: str
@@ -117,6 +125,7 @@ class Fingerprint:
     shingles: int
     numbers: tuple[int, ...] = ()
     words: bytes = b""
+    short: bool = False
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""
@@ -131,6 +140,7 @@ class Fingerprint:
             "n": self.shingles,
             "x": list(self.numbers),
             "w": base64.b64encode(self.words).decode("ascii"),
+            "k": self.short,
         }
 
     @classmethod
@@ -162,18 +172,19 @@ class Fingerprint:
         if not (isinstance(numbers, list) and len(numbers) <= NUMBERS_CAP
                 and all(type(v) is int and 0 <= v <= 0xFFFFFFFF for v in numbers)):
             return Undecodable("malformed", f"numbers are not at most {NUMBERS_CAP} uint32 values")
-        if not isinstance(encoded_words, str):
-            return Undecodable("malformed", "fingerprint needs a string w")
+        short = data.get("k")
+        if not isinstance(encoded_words, str) or not isinstance(short, bool):
+            return Undecodable("malformed", "fingerprint needs a string w and a boolean k")
         try:
             words = base64.b64decode(encoded_words, validate=True)
         except ValueError as exc:  # binascii.Error
             return Undecodable("malformed", f"words are not base64: {exc}")
-        if len(words) % 4 or len(words) > WORDS_CAP * 4:
+        if len(words) % 4 or len(words) > WORDS_CAP * 4 or (words and not short):
             return Undecodable("malformed", f"words have {len(words)} bytes, not a multiple of 4 "
-                                            f"up to {WORDS_CAP * 4}")
+                                            f"up to {WORDS_CAP * 4} of a short text")
         values = tuple(numbers)
-        return cls(content_hash, signature, bucket_keys(signature, shingles, values, words),
-                   shingles, values, words)
+        return cls(content_hash, signature, bucket_keys(signature, shingles, values, words, short),
+                   shingles, values, words, short)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +196,8 @@ class Undecodable:
     message: str
 
 
-def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes
-                ) -> tuple[str, ...]:
+def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes,
+                short: bool) -> tuple[str, ...]:
     """The buckets a text is filed under: its LSH bands and, for a short text, the LSH bands of
     its long words (:func:`word_band_keys`) and, when it states at least ``MIN_NUMBERS``
     numbers (all of them: the list is not capped), one key for that set of numbers. A short
@@ -195,7 +206,7 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
     if not shingles:
         return ()
     bands = band_keys(signature)
-    if not words:
+    if not short:
         return bands
     bands += word_band_keys(words)
     if not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
@@ -280,9 +291,10 @@ def fingerprint(norm_text: str) -> Fingerprint:
     signature = minhash_signature(hashes)
     numbers = _numbers(encoded, words)
     distinct = _distinct(word_hashes.astype(np.uint32))
-    short = _long_words(norm_text) if len(distinct) <= WORDS_CAP else b""
-    bands = bucket_keys(signature, len(hashes), numbers, short)
-    return Fingerprint(content_hash, signature, bands, len(hashes), numbers, short)
+    short = len(distinct) <= WORDS_CAP
+    long_words = _long_words(norm_text) if short else b""
+    bands = bucket_keys(signature, len(hashes), numbers, long_words, short)
+    return Fingerprint(content_hash, signature, bands, len(hashes), numbers, long_words, short)
 
 
 def _long_words(norm_text: str) -> bytes:
@@ -328,11 +340,14 @@ def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     return jaccard, min(1.0, intersection / smaller)
 
 
-def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int) -> bool:
+def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int, *,
+                  years: bool = True) -> bool:
     """Whether the shorter text (fewer shingles) states only numbers of the longer one, at
-    least ``min_shared`` of them. A shortened copy may drop figures, not bring its own."""
+    least ``min_shared`` of them, counting a bare year (:data:`YEARS`) only when ``years``.
+    A shortened copy may drop figures, not bring its own."""
     part, whole = _comparable(shorter.numbers, longer.numbers)
-    return len(part) >= min_shared and part <= whole
+    shared = len(part) if years else len(part - YEARS)
+    return shared >= min_shared and part <= whole
 
 
 def numbers_conflict(a: Fingerprint, b: Fingerprint) -> bool:

@@ -6,7 +6,8 @@ objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
                    base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
-                   "w": a short text's long-word hashes base64, "v": fingerprint version,
+                   "w": a short text's long-word hashes base64, "k": whether the text is short,
+                   "v": fingerprint version,
                    "st": story id, "src": source, "d": decision list}``; the other four tables
                    are derived from it (:meth:`DedupState.file`)
 ``dedup_buckets``  bucket key (LSH band; for a short text, long-word band and numbers)
@@ -27,9 +28,11 @@ and, where ``dedup_docs`` changes by replaying its changelog (a worker taking th
 partition over, a restart, a standby replica), by :meth:`DedupState.replay`. A decided article
 is written to ``dedup_docs`` last, so a stored doc means its derived entries are written too.
 
-Only docs of the running fingerprint version (:func:`doc_version`) are in the LSH buckets: a
-signature made with other parameters has band keys this code cannot compute, and is never
-compared with the running version's (docs/decisions/010).
+Only docs of the running fingerprint version (:func:`doc_version`) are filed in the LSH buckets:
+a signature made with other parameters is never compared with the running version's
+(docs/decisions/010). The buckets a release filed its docs under outlive it in the worker's
+store, so a doc of another version is taken out of the buckets it was filed under, when its
+version shares the running band scheme (``BAND_SCHEME``) and those keys can be computed.
 """
 
 from __future__ import annotations
@@ -39,7 +42,13 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-from khabar.agents.dedup.fingerprint import VERSION, Fingerprint, bucket_keys
+from khabar.agents.dedup.fingerprint import (
+    BAND_SCHEME,
+    NUM_PERM,
+    VERSION,
+    Fingerprint,
+    bucket_keys,
+)
 
 TABLES = ("dedup_docs", "dedup_buckets", "dedup_exact", "dedup_expiry", "dedup_stories")
 #: Tables derived from ``dedup_docs`` (see :meth:`DedupState.file`).
@@ -82,6 +91,7 @@ def is_doc(value: Any) -> bool:
             and isinstance(value.get("src"), str | None)
             and isinstance(version, str | None)
             and isinstance(value.get("x", []), list) and isinstance(value.get("w", ""), str)
+            and isinstance(value.get("k", False), bool)
             and isinstance(decision, list) and len(decision) == 6
             and decision[4] in _METHODS
             and (doc_version(value) != VERSION
@@ -151,8 +161,9 @@ class DedupState:
         """Take a dropped article out of the buckets, the exact-hash index and its story (the
         story goes when it ended with this article). Its id stays filed in the expiry index,
         whose walk skips ids without a live doc of that hour."""
-        if doc["n"] and doc_version(doc) == VERSION:
-            self.remove_from_buckets(article_id, _bucket_keys(doc))
+        if doc["n"]:
+            keys = _bucket_keys(doc) if doc_version(doc) == VERSION else _filed_keys(doc)
+            self.remove_from_buckets(article_id, keys)
         if self.exact.get(doc["h"]) == article_id:
             del self.exact[doc["h"]]
         story = self.stories.get(doc["st"])
@@ -245,12 +256,30 @@ class DedupState:
 
 def stored_fingerprint(doc: dict[str, Any]) -> Fingerprint:
     """The fingerprint a ``dedup_docs`` value was filed with, without its bucket keys. A doc
-    written under an older fingerprint version has no numbers or words: it is matched by its
-    signature alone until it expires."""
+    written under an older fingerprint version may lack numbers, words or the short flag."""
     return Fingerprint(doc["h"], base64.b64decode(doc["s"], validate=True), (), doc["n"],
-                       tuple(doc.get("x", ())), base64.b64decode(doc.get("w", ""), validate=True))
+                       tuple(doc.get("x", ())), base64.b64decode(doc.get("w", ""), validate=True),
+                       doc.get("k", False))
 
 
 def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:
     fp = stored_fingerprint(doc)
-    return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words)
+    return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words, fp.short)
+
+
+def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
+    """The bucket keys the release that wrote a doc of another fingerprint version filed it
+    under, when its version shares ``BAND_SCHEME``: the same LSH band keys, and for a doc with
+    words (a short text of the versions that kept them) its word bands and numbers' key,
+    which those versions computed as the running one does. A key it was never filed under
+    costs a read: removal skips a bucket without its id. Other docs, and docs whose fields
+    do not decode, have none."""
+    if not doc_version(doc).startswith(BAND_SCHEME):
+        return ()
+    try:
+        fp = stored_fingerprint(doc)
+        if len(fp.signature) != NUM_PERM * 4:
+            return ()
+        return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words, bool(fp.words))
+    except RECORD_ERRORS:
+        return ()

@@ -17,11 +17,13 @@ from hypothesis import strategies as st
 from khabar.agents.dedup.core import (
     DEFAULT_CORROBORATED,
     DEFAULT_THRESHOLD,
+    DEFAULT_VETO_BELOW,
     DEFAULT_WORD_THRESHOLD,
     Deduper,
 )
 from khabar.agents.dedup.evaluate import dedup_scores
 from khabar.agents.dedup.fingerprint import (
+    MIN_LONG_WORDS,
     NUMBERS_CAP,
     WORDS_CAP,
     Fingerprint,
@@ -30,6 +32,7 @@ from khabar.agents.dedup.fingerprint import (
     fingerprint,
     number_hashes,
     numbers_agree,
+    numbers_conflict,
     word_containment,
 )
 from khabar.agents.dedup.state import DedupState
@@ -290,12 +293,71 @@ def test_short_template_items_about_two_companies_stay_apart() -> None:
     assert decide_in_turn(SHORT["earnings a"], SHORT["earnings b"]) == [True, True]
 
 
+def test_short_stories_of_few_long_words_are_not_joined_by_them() -> None:
+    """Two different stories told mostly in short words, on the same date with the same
+    count: one long word in common is all of the smaller's long words."""
+    mill = ("Mill fire\n\nPolice said 12 men were hurt in a fire at a saw mill near the old port "
+            "on 9 June 2026; four are in a bad way.")
+    bus_stop = ("Bus stop shooting\n\nTwo gunmen shot 12 people at a bus stop by the town hall "
+                "on 9 June 2026, and fled on a motor bike, police said.")
+    a, b = fp(mill), fp(bus_stop)
+    assert word_containment(a, b) >= DEFAULT_WORD_THRESHOLD
+    assert numbers_agree(*shorter_first(a, b), 2)
+    assert min(len(a.words), len(b.words)) // 4 < MIN_LONG_WORDS
+    assert decide_in_turn(mill, bus_stop) == [True, True]
+
+
+def test_a_year_alone_does_not_back_the_long_words_of_two_short_stories() -> None:
+    """Two market fires in two cities, told alike; the one figure both state is a year."""
+    tripoli = ("Fire destroys dozens of shops in the old market of Tripoli\n\nA large fire swept "
+               "through the covered market of Tripoli before dawn on Monday, destroying dozens "
+               "of shops, civil defence crews said. Strong winds spread the flames quickly; "
+               "nobody was injured, and the authorities opened an inquiry into the cause of the "
+               "worst blaze since 2019.")
+    sidon = ("Fire guts shops in the covered market of Sidon\n\nA fire swept through the "
+             "covered market of Sidon on Monday evening, gutting dozens of shops, civil defence "
+             "crews said, as strong winds spread the flames. Nobody was injured. The "
+             "authorities opened an inquiry into the cause of the blaze, the worst in the city "
+             "since 2019, when 40 shops burned.")
+    a, b = fp(tripoli), fp(sidon)
+    assert word_containment(a, b) >= DEFAULT_WORD_THRESHOLD
+    assert numbers_agree(*shorter_first(a, b), 1)
+    assert not numbers_agree(*shorter_first(a, b), 1, years=False)
+    assert decide_in_turn(tripoli, sidon) == [True, True]
+
+
+def test_a_short_copy_with_one_figure_rewritten_joins_by_its_text() -> None:
+    """A verbatim copy that gives the opening hour in another time zone: each text has a
+    figure the other lacks, but the text alone decides."""
+    original = ("Coastal line opens on Saturday\n\nThe transport ministry said the new coastal "
+                "rail line will open to passengers on Saturday at 09:00, with 14 trains a day "
+                "between the port and the airport, and fares starting at 3 dinars for the "
+                "first 30 kilometres.")
+    copy = original.replace("09:00", "11:00")
+    a, b = fp(original), fp(copy)
+    assert numbers_conflict(a, b)
+    assert estimate(a, b)[1] >= DEFAULT_VETO_BELOW
+    assert decide_in_turn(original, copy) == [True, False]
+
+
+def test_a_short_text_without_long_words_is_still_short() -> None:
+    """Its numbers' bucket and the figures veto do not depend on its having long words."""
+    walkout = ("On Sun the city will shut 14 of its 40 bus runs for a day as the crew of each "
+               "bus join the walk out, the boss of the firm said on air at 7 am.")
+    other_day = walkout.replace("40 bus", "52 bus").replace("said on", "told")
+    a, b = fp(walkout), fp(other_day)
+    assert a.short and not a.words and sum(k.startswith("x.") for k in a.bands) == 1
+    assert Fingerprint.decode(a.encode()) == a
+    assert numbers_conflict(a, b) and DEFAULT_THRESHOLD <= estimate(a, b)[1] < DEFAULT_VETO_BELOW
+    assert decide_in_turn(walkout, other_day) == [True, True]
+
+
 def test_only_short_texts_keep_words_and_a_numbers_bucket() -> None:
     short = fp(SHORT["oil"])
     assert len(short.words) // 4 <= WORDS_CAP
     assert sum(k.startswith("x.") for k in short.bands) == 1
     long = fp(WIRE + REGIONAL)
-    assert long.numbers and not long.words
+    assert long.numbers and not long.words and not long.short
     assert not any(k.startswith("x.") for k in long.bands)
     no_figures = fp("Pope urges talks\n\nThe pope urged both sides to return to talks.")
     assert no_figures.words and not any(k.startswith("x.") for k in no_figures.bands)
@@ -320,6 +382,7 @@ def test_a_short_copy_is_found_again_after_the_state_is_replayed() -> None:
 @pytest.mark.parametrize(("field", "value"), [
     ("x", [2**32]), ("x", [-1]), ("x", list(range(NUMBERS_CAP + 1))),
     ("w", "AAA="), ("w", base64.b64encode(bytes(4 * (WORDS_CAP + 1))).decode()),
+    ("k", None), ("k", False),
 ])
 def test_decode_refuses_numbers_and_words_of_another_shape(field, value) -> None:
     encoded = fp(SHORT["oil"]).encode()

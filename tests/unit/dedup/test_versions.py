@@ -92,6 +92,47 @@ def test_an_expired_doc_of_another_version_leaves_cleanly() -> None:
     assert reader.exact == {} and reader.stories == {} and article_id not in reader.docs
 
 
+#: Versions that share the running band scheme, and the fields their docs lacked: before docs
+#: had a version (a signature, filed under its bands only), with numbers and a short text's
+#: words (and its numbers' key), with its long words (and their bands).
+EARLIER_RELEASES = {
+    UNVERSIONED: ("x", "w", "k", "v"),
+    "w5p128b32r2s1x1c16m2t80": ("k",),
+    "w5p128b32r2s1x1c16m2t80l5wb16r1k8": ("k",),
+}
+# Written for these tests: short, with figures and enough long words for word bands.
+SHORT_ITEM = ("Ferry service to the islands resumes\n\nThe harbour authority said ferries to "
+              "the three northern islands will sail again from Tuesday, after 11 days of gales "
+              "kept them in port, with 6 crossings a day and 250 extra seats for travellers.")
+
+
+@pytest.mark.parametrize(("version", "text"), [
+    pytest.param(version, text, id=f"{version}-{kind}")
+    for version in EARLIER_RELEASES
+    for kind, text in (("long", STORY), ("short", SHORT_ITEM))
+    if version != UNVERSIONED or kind == "long"  # its release filed no short-text keys
+])
+def test_an_expired_doc_of_an_earlier_release_leaves_the_buckets_it_filed(version: str,
+                                                                        text: str) -> None:
+    """The buckets of the worker's store outlive a version change: a doc the earlier release
+    filed leaves them when it expires, word bands and numbers' key included."""
+    d = Deduper(DedupState.in_memory(), window_seconds=HOUR)
+    d.decide("old", fp(text), T, "wire")
+    assert d.state.buckets
+    doc = {k: v for k, v in d.state.docs["old"].items() if k not in EARLIER_RELEASES[version]}
+    d.state.docs["old"] = {**doc, "v": version} if version != UNVERSIONED else doc
+    assert d.expire(T + 3 * HOUR) == 1
+    assert d.state.buckets == {}
+
+
+def test_an_expired_doc_of_another_band_scheme_is_dropped_without_its_keys() -> None:
+    d = Deduper(DedupState.in_memory(), window_seconds=HOUR)
+    d.decide("old", fp(STORY), T, "wire")
+    d.state.docs["old"] = {**d.state.docs["old"], "v": "w4p64b16r4s1", "s": "AAAA"}
+    assert d.expire(T + 3 * HOUR) == 1
+    assert "old" not in d.state.docs
+
+
 def test_replay_reports_records_that_are_not_docs_and_files_the_others() -> None:
     reader = DedupState.in_memory()
     article_id, doc = written_elsewhere(VERSION)
