@@ -274,7 +274,9 @@ def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
     which those versions computed as the running one does. A key it was never filed under
     costs a read: removal skips a bucket without its id. Other docs, and docs whose fields
     do not decode, have none."""
-    if not doc_version(doc).startswith(BAND_SCHEME):
+    version = doc_version(doc)
+    # the scheme ends with the seed's digits: "...s1" must not take "...s12" for its own
+    if not version.startswith(BAND_SCHEME) or version[len(BAND_SCHEME):][:1].isdigit():
         return ()
     try:
         fp = stored_fingerprint(doc)

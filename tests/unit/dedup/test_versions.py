@@ -12,8 +12,21 @@ from typing import Any
 import pytest
 
 from khabar.agents.dedup.core import Deduper
-from khabar.agents.dedup.fingerprint import VERSION, Fingerprint, Undecodable, fingerprint
-from khabar.agents.dedup.state import HOUR, UNVERSIONED, DedupState, doc_version, is_doc
+from khabar.agents.dedup.fingerprint import (
+    BAND_SCHEME,
+    VERSION,
+    Fingerprint,
+    Undecodable,
+    fingerprint,
+)
+from khabar.agents.dedup.state import (
+    HOUR,
+    UNVERSIONED,
+    DedupState,
+    _filed_keys,
+    doc_version,
+    is_doc,
+)
 from khabar.agents.ingest.normalize import normalize
 
 T = 1.8e9
@@ -131,6 +144,16 @@ def test_an_expired_doc_of_another_band_scheme_is_dropped_without_its_keys() -> 
     d.state.docs["old"] = {**d.state.docs["old"], "v": "w4p64b16r4s1", "s": "AAAA"}
     assert d.expire(T + 3 * HOUR) == 1
     assert "old" not in d.state.docs
+
+
+def test_a_longer_seed_is_another_band_scheme() -> None:
+    """A version whose seed merely starts with the running seed's digits (s1 and s12) files its
+    docs under other keys: it has none to compute."""
+    d = Deduper(DedupState.in_memory())
+    d.decide("old", fp(STORY), T, "wire")
+    doc = d.state.docs["old"]
+    assert _filed_keys(doc)
+    assert _filed_keys({**doc, "v": BAND_SCHEME + "2x1c16m2t80"}) == ()
 
 
 def test_replay_reports_records_that_are_not_docs_and_files_the_others() -> None:
