@@ -42,7 +42,7 @@ from khabar.agents.dedup.state import HOUR, DedupState, doc_version, is_doc, sto
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
 DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
-DEFAULT_WORD_THRESHOLD = 0.55  # short texts' long words; copies >= 0.57, write-ups <= 0.50
+DEFAULT_WORD_THRESHOLD = 0.62  # short texts' long words; distinct stories <= 0.615 (bench)
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
