@@ -123,8 +123,10 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
                               _readable_id(obj))
         values[name] = clean_chars(value) if value else None
     if not any((values[name] or "").strip() for name in ("text", "html")):
-        raise IngestError("empty_text", "neither text nor html has content", _readable_id(obj))
-    page_id = _readable_id(obj) or "sha1:" + _sha1(values["text"] or values["html"] or "")
+        raise IngestError("empty_text", "neither text nor html has content",
+                          _id_of(values["id"], values["url"]))
+    page_id = _id_of(values["id"], values["url"]) or "sha1:" + _sha1(
+        values["text"] or values["html"] or "")
     raw_date = obj.get("published_at")
     date = raw_date if _is_number(raw_date) else values["published_at"]
     return RawPage(
@@ -139,15 +141,19 @@ def _is_number(value: object) -> bool:
 
 
 def _readable_id(obj: dict[str, Any]) -> str | None:
-    """The page's id from its decoded object: the publisher's ``id``, else ``url:`` and a hash
-    of the URL; None when neither is a non-empty string. (A page with neither gets an id from
-    its content, once the content is known to be there.)"""
-    value = obj.get("id")
-    page_id = clean_chars(value).strip() if isinstance(value, str) else ""
+    """:func:`_id_of` the decoded object's ``id`` and ``url``, where they are strings."""
+    page_id, url = (clean_chars(v) if isinstance(v := obj.get(k), str) else None
+                    for k in ("id", "url"))
+    return _id_of(page_id, url)
+
+
+def _id_of(page_id: str | None, url: str | None) -> str | None:
+    """The page's id from its cleaned ``id`` and ``url``: the publisher's id, else ``url:`` and
+    a hash of the URL; None when neither is a non-empty string. (A page with neither gets an id
+    from its content, once the content is known to be there.)"""
+    page_id = (page_id or "").strip()
     if page_id:
         return page_id
-    url = obj.get("url")
-    url = clean_chars(url) if isinstance(url, str) else ""
     return "url:" + _sha1(url) if url else None
 
 
