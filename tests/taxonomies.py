@@ -1,10 +1,19 @@
-"""Taxonomy files for tests: the bundled one plus a user-added label."""
+"""Taxonomy files for tests: the smallest valid one, and the bundled one plus a user-added
+label."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from khabar.agents.classify.core import DEFAULT_TAXONOMY
+
+#: The smallest valid taxonomy: one label, one term.
+MINIMAL = """
+[labels.x]
+calibration.default = { center = 1.0, slope = 1.0 }
+[labels.x.terms.en]
+"word" = 1.0
+"""
 
 SPORTS = """
 [labels.sports]

@@ -8,7 +8,7 @@ import pytest
 
 from khabar.agents.classify.core import DEFAULT_TAXONOMY, Classification, Classifier, TaxonomyError
 from tests.shared_data import SEED_PAGE, shared_path
-from tests.taxonomies import SPORTS, with_sports_label
+from tests.taxonomies import MINIMAL, SPORTS, with_sports_label
 
 
 @pytest.fixture(scope="module")
@@ -198,14 +198,6 @@ def test_version_follows_the_file(tmp_path: Path) -> None:
     assert same == Classifier.from_file().version
     path.write_text(path.read_text(encoding="utf-8") + SPORTS, encoding="utf-8")
     assert Classifier.from_file(path).version != same
-
-
-MINIMAL = """
-[labels.x]
-calibration.default = { center = 1.0, slope = 1.0 }
-[labels.x.terms.en]
-"word" = 1.0
-"""
 
 
 @pytest.mark.parametrize(("body", "needle"), [

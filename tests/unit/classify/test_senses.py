@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from khabar.agents.classify.core import Classifier, TaxonomyError
-from tests.taxonomies import with_sports_label
+from tests.taxonomies import MINIMAL, with_sports_label
 
 
 @pytest.fixture(scope="module")
@@ -461,11 +461,7 @@ def test_user_label_with_its_own_gates(tmp_path: Path) -> None:
 BASE = """
 [contexts.c]
 terms.en = { "cue" = 1.0 }
-[labels.x]
-calibration.default = { center = 1.0, slope = 1.0 }
-[labels.x.terms.en]
-"word" = 1.0
-"""
+""" + MINIMAL
 
 
 @pytest.mark.parametrize(("extra", "needle"), [

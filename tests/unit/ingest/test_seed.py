@@ -35,8 +35,8 @@ def test_seed_page_is_two_articles(seed: list[str]) -> None:
         seed, [17, 19, 37, 39, 59, 61, 63, 65, 67, 69, *range(121, len(seed) + 1)]
     )
     for article in articles:
-        kept = set(article.text.split("\n"))
-        assert not kept & {line for line in boilerplate if line}
+        lines = set(article.text.split("\n"))
+        assert not lines & {line for line in boilerplate if line}
 
     main_body = [line for line in _numbered(seed, list(range(1, 56))) if line]
     body_lines = [line for line in main_body if line not in _numbered(seed, [17, 19, 37, 39])]
