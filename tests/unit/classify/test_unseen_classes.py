@@ -796,6 +796,63 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "طرح رئيس النادي خطة سلام لإنهاء الخلاف مع روابط المشجعين التي قاطعت مباريات الفريق "
      "احتجاجا على رفع أسعار التذاكر. وتتضمن الخطة تخفيض أسعار الاشتراكات وإشراك الجماهير في "
      "قرارات الإدارة قبل انطلاق الموسم.", "ar", frozenset()),
+    ("positive", "Hundreds of captured fighters head home in swap brokered by Qatar",
+     "The Ethiopian government and Tigrayan forces each freed more than 300 captives on Tuesday, "
+     "the first such exchange since the fighting resumed in the north. Qatari officials who "
+     "arranged the handover said lists of names had been agreed over two months of contacts. "
+     "Relatives waited for hours at the airport in Mekelle as the buses arrived.",
+     "en", frozenset({P})),
+    ("positive", "إطلاق متبادل للمحتجزين بين فصائل المعارضة والقوات الحكومية في ريف حلب",
+     "أفرجت فصائل المعارضة المسلحة والقوات الحكومية السورية أمس عن 40 محتجزا من الجانبين في "
+     "معبر قرب مدينة الباب، في عملية جرت برعاية تركية روسية. وقالت مصادر محلية إن صفقة التبادل "
+     "جاءت بعد اتصالات استمرت أسابيع، وإن دفعة ثانية قد تتم الشهر المقبل.", "ar", frozenset({P})),
+    ("positive", "وفدا الحكومة والمعارضة في جوبا يستأنفان الحوار حول الترتيبات الأمنية",
+     "استأنف وفدا الحكومة السودانية والحركات المسلحة أمس في جوبا جولة جديدة من الحوار برعاية "
+     "بعثة الأمم المتحدة، لبحث دمج المقاتلين في الجيش وتقاسم السلطة. وقال مصدر في الوساطة إن "
+     "الطرفين اتفقا على جدول الأعمال، وإن الخلاف ما زال قائما حول الجدول الزمني للدمج.",
+     "ar", frozenset({P})),
+    ("sense", "The Long Crossing review: a refugee boy's journey, told with restraint",
+     "The debut feature from the Irish director follows a twelve-year-old Sudanese refugee across "
+     "the Sahara and the Mediterranean to a reception centre in Sicily. The young lead, a "
+     "non-professional actor, carries the film with remarkable composure, and the soundtrack "
+     "is spare. Some scenes at sea are hard to watch. Four stars. In cinemas from Friday.",
+     "en", frozenset()),
+    ("sense", "فيلم «الطريق إلى الشمال» يروي حكاية لاجئة سورية في ألمانيا",
+     "يبدأ عرض فيلم «الطريق إلى الشمال» في دور العرض الأسبوع المقبل، وهو الفيلم الروائي الأول "
+     "لمخرجته الشابة، ويروي حكاية لاجئة سورية تحاول أن تبدأ حياة جديدة في برلين. وقالت الممثلة "
+     "التي أدت دور البطولة إن الفيلم مستوحى من قصص صديقاتها في مخيمات اللجوء.", "ar", frozenset()),
+    ("positive", "Liberal Democrats take true-blue seat on a 9,000 swing",
+     "The Liberal Democrats have won the seat held by the Conservatives since 1910, overturning a "
+     "majority of more than 9,000. Their candidate took 14,200 votes after an overnight count, "
+     "with the Conservatives second. Turnout was 41 per cent. The party said voters in the "
+     "constituency had lost patience with the government.", "en", frozenset({E})),
+    ("passing", "Russia says troops captured 40 Ukrainian soldiers near Bakhmut",
+     "Russia's defence ministry said on Thursday its forces had captured 40 Ukrainian soldiers "
+     "and destroyed two tanks in fighting west of Bakhmut. Ukraine's army said it had repelled "
+     "attacks on four villages, and an exchange of fire continued overnight. Neither account "
+     "could be verified.", "en", frozenset()),
+    ("positive", "الدول الضامنة تبحث توسيع مناطق خفض التصعيد في الشمال",
+     "بحث ممثلو الدول الضامنة في اجتماع عقد أمس توسيع مناطق خفض التصعيد لتشمل ريف المحافظة "
+     "الشمالي، بحضور وفد الحكومة ووفد المعارضة. وقال مصدر في وفد المعارضة إن الفصائل طلبت "
+     "ضمانات بوقف الغارات على القرى قبل الموافقة على أي خرائط جديدة.", "ar", frozenset({P})),
+    ("positive", "الحركتان توقعان في الدوحة وثيقة لإنهاء الانقسام",
+     "وقعت الحركتان المتنافستان أمس في الدوحة وثيقة لإنهاء الانقسام السياسي المستمر منذ "
+     "سنوات، تنص على تشكيل حكومة موحدة خلال شهرين وتسليم إدارة المعابر لها. وقال مسؤول شارك في "
+     "الوساطة إن لجنة مشتركة ستتابع تنفيذ بنود المصالحة.", "ar", frozenset({P})),
+    ("sense", "Supermarkets call truce in bread price war",
+     "The country's three biggest supermarkets appear to have called a truce in their price war "
+     "on bread, after months of cuts that left bakers complaining of losses. Analysts said the "
+     "ceasefire would not last long, since the discounters were still winning market share "
+     "from the big grocers, and shoppers were buying less.", "en", frozenset()),
+    ("positive", "Government and separatist rebels back at the table after two years",
+     "Negotiators for the government and the separatist rebels in the northern provinces met in "
+     "Oslo on Tuesday, the first meeting since talks broke down two years ago, with Norway as "
+     "facilitator. Both delegations agreed to set up a committee on reducing violence, and said "
+     "a second round would follow next month.", "en", frozenset({P})),
+    ("positive", "المستقلون يتصدرون نتائج انتخابات مجلس النواب",
+     "أظهرت النتائج الأولية لانتخابات مجلس النواب تقدم المرشحين المستقلين في معظم الدوائر، "
+     "فيما تراجعت مقاعد الأحزاب التقليدية. وقالت الهيئة المشرفة إن نسبة المشاركة بلغت 41 في "
+     "المئة، وإن الطعون تقدم خلال ثلاثة أيام من إعلان النتائج النهائية.", "ar", frozenset({E})),
 ]
 
 def laid_out(text: str) -> str:
