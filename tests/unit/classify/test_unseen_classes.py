@@ -853,6 +853,31 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "أظهرت النتائج الأولية لانتخابات مجلس النواب تقدم المرشحين المستقلين في معظم الدوائر، "
      "فيما تراجعت مقاعد الأحزاب التقليدية. وقالت الهيئة المشرفة إن نسبة المشاركة بلغت 41 في "
      "المئة، وإن الطعون تقدم خلال ثلاثة أيام من إعلان النتائج النهائية.", "ar", frozenset({E})),
+    ("positive", "Warring sides agree humanitarian truce for Eid",
+     "The army and the rebel alliance agreed on Sunday to a three-day humanitarian truce over the "
+     "Eid holiday after talks hosted by neighbouring mediators. Both sides said they would use the "
+     "pause to exchange the bodies of the dead, and the mediators said a longer ceasefire would be "
+     "discussed next week.", "en", frozenset({P})),
+    ("passing", "Rebels and government sign accord weeks before general elections",
+     "The government and the main rebel movement signed a peace accord on Friday, weeks before "
+     "general elections, ending a conflict that has flared on and off for a decade. The accord "
+     "sets out the disarmament of about 3,000 fighters and their return to civilian life. "
+     "Mediators who facilitated the talks said the timetable would be hard to keep.",
+     "en", frozenset({P})),
+    ("routine", "Heat alert issued for the capital as temperatures near 44C",
+     "The meteorological department issued an orange alert for the capital on Tuesday, with "
+     "temperatures expected to reach 44C by Thursday. A health advisory urged residents to drink "
+     "water and avoid the midday sun. The weather office said relief could come at the weekend "
+     "with light rain.", "en", frozenset()),
+    ("sense", "فيلم عن لاجئة يتصدر شباك التذاكر في صالات القاهرة",
+     "تصدر فيلم درامي تؤدي فيه ممثلة شابة دور لاجئة تبحث عن شقيقها شباك التذاكر في صالات "
+     "السينما بالقاهرة هذا الأسبوع. وأشاد النقاد بالموسيقى التصويرية، فيما رأى آخرون أن "
+     "السيناريو أطال في المشاهد الأخيرة.", "ar", frozenset()),
+    ("positive", "Families leave with what they can carry as the last villages empty",
+     "Thousands of families left their homes on Monday in long lines of tractors and cars as "
+     "fighting moved closer to the last villages of the valley. Aid workers at a reception point "
+     "handed out water and blankets, and the Red Cross said many had spent two nights on the "
+     "road without food.", "en", frozenset({H})),
 ]
 
 def laid_out(text: str) -> str:
