@@ -181,11 +181,12 @@ PARAPHRASED_DAY: list[tuple[str | None, str]] = [
 
 GROUPS = sorted({key for key, _ in PARAPHRASED_DAY if key is not None})
 #: Copy groups the rules join.
-JOINED = ["fuel", "hospital", "nurses", "wheat"]
-#: Copy groups the rules miss: a copy of the miners, the forest fire, the bus crash and the
-#: snow keeps 0.32 to 0.53 of the long words of its original; the bus copy with a local
-#: paragraph and the derby copy spell a figure out; the collapse's one figure besides those
-#: spelled out is a year.
+JOINED = ["fuel", "hospital", "nurses", "wheat", "layoffs"]
+#: Copy groups the rules miss, and why: a copy of the miners, the forest fire, the budget, the
+#: snow and the derby keeps 0.39 to 0.53 of the long words of its original, no more than a
+#: write-up of one event by another reporter; the bus copy with a local paragraph drops a
+#: figure the shorter original states; the collapse copy spells out every figure but a year,
+#: and units (one to nine) do not count.
 MISSED = [g for g in GROUPS if g not in JOINED]
 
 
@@ -218,7 +219,7 @@ def test_a_day_of_paraphrased_copies_merges_no_two_stories() -> None:
             for (key, _), story in zip(PARAPHRASED_DAY, stories, strict=True)]
     precision, recall = dedup_scores(rows)
     assert precision == 1.0
-    assert recall >= 8 / 20
+    assert recall >= 10 / 20
 
 
 @pytest.mark.parametrize("group", [pytest.param(g, marks=pytest.mark.xfail(strict=True))
