@@ -259,6 +259,31 @@ def test_short_items_without_a_shared_figure_are_joined_by_their_5grams_only() -
     assert len(set(decide_in_turn(*texts("envoy"), *others("envoy")))) == 3
 
 
+def test_two_agreeing_figures_let_fewer_long_words_join_a_copy() -> None:
+    """The teachers' copy, retold from the union's side, keeps fewer long words than one
+    figure would need; three figures agree, none of the shorter text's own."""
+    original, copy = map(fp, texts("teachers"))
+    words = word_containment(original, copy)
+    assert DEFAULT_CORROBORATED_WORDS <= words < DEFAULT_WORD_THRESHOLD
+    assert numbers_agree(*shorter_first(original, copy), 3, years=False)
+    assert len(set(decide_in_turn(*texts("teachers")))) == 1
+    strict = Deduper(DedupState.in_memory(), corroborated_word_threshold=DEFAULT_WORD_THRESHOLD)
+    assert strict.decide("t0", original, 0.0, None).canonical
+    assert strict.decide("t1", copy, 60.0, None).canonical
+
+
+def test_the_inflections_of_a_long_word_have_one_stem() -> None:
+    assert len(set(stems(normalize("المعلمين للمعلمين والمعلمون معلمين")).split())) == 1
+    assert len(set(stems(normalize("الإسكندرية بالإسكندرية")).split())) == 1
+    assert len(set(stems("rescued rescuers rescue rescuing").split())) == 1
+    assert stems("geneva talks") == "geneva talk"
+
+
+def test_corroborated_word_threshold_is_at_most_the_word_threshold() -> None:
+    with pytest.raises(ValueError, match="corroborated_word_threshold"):
+        Deduper(DedupState.in_memory(), word_threshold=0.6, corroborated_word_threshold=0.7)
+
+
 def numbers(*values: int) -> Fingerprint:
     return Fingerprint("", b"", (), 1, tuple(sorted(values)))
 
