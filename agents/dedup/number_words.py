@@ -97,7 +97,29 @@ def _value(match: re.Match[bytes]) -> int:
     return _VALUES[match["teen"] or match["ordinal"] or match["ar_ordinal"]]
 
 
-def spelled_numbers(encoded: bytes) -> set[int]:
-    """CRC-32 of the decimal digits of each number spelled out in the normalised, UTF-8
-    ``encoded`` text, as ``zlib.crc32(b"14")`` for "fourteen"."""
-    return {zlib.crc32(str(_value(m)).encode()) for m in _PHRASE.finditer(encoded)}
+def spelled_numbers(words: list[bytes]) -> set[int]:
+    """CRC-32 of the decimal digits of each number spelled out in the words of a normalised,
+    UTF-8 text, as ``zlib.crc32(b"14")`` for "fourteen".
+
+    Each occurrence of one of :data:`NUMBER_WORDS` is read where it stands: as the end of a
+    phrase begun by the word before (a unit of an Arabic teen or tens), else as the start of
+    one, with the two words after it (a unit, a multiplier). Occurrences are found with
+    ``list.index``, so the text is scanned at C speed once per number word it holds, not word
+    by word in Python.
+    """
+    found: set[int] = set()
+    for word in NUMBER_WORDS.intersection(words):
+        at = -1
+        while True:
+            try:
+                at = words.index(word, at + 1)
+            except ValueError:
+                break
+            start = len(words[at - 1]) + 1 if at else 0  # of the number word in the window
+            window = b" ".join(words[max(0, at - 1):at + 3])
+            phrase = _PHRASE.match(window) if at else None
+            if phrase is None or phrase.end() < start:
+                phrase = _PHRASE.match(window, start)
+            if phrase is not None:
+                found.add(zlib.crc32(str(_value(phrase)).encode()))
+    return found
