@@ -12,9 +12,10 @@ Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell 
 share long verbatim runs. There the pair is a copy only when the numbers agree
 (:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
 about another event changes some. Two short texts whose numbers agree (besides a bare year) are
-copies also when most long words of one are in the other (``word_threshold``), however few
-5-grams they share: a short wire copy with its clauses turned round and its headline rewritten
-keeps its names, places and figures, not its function words
+copies also when most long words of one are in the other (``word_threshold``), or many when
+two figures or more agree (``corroborated_word_threshold``), however few 5-grams they share: a
+short wire copy with its clauses turned round and its headline rewritten keeps its names,
+places and figures, not its function words
 (docs/decisions/014-story-level-dedup.md, docs/decisions/019-short-copies-by-long-words.md). Two
 short texts that each state a figure the other lacks are one template filled in for two events,
 unless they share almost all of their 5-grams (``veto_below``).
@@ -42,7 +43,8 @@ from khabar.agents.dedup.state import HOUR, DedupState, doc_version, is_doc, sto
 DEFAULT_WINDOW = 7 * 24 * HOUR
 DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, templates <= 0.51
 DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
-DEFAULT_WORD_THRESHOLD = 0.62  # short texts' long words; distinct stories <= 0.615 (bench)
+DEFAULT_WORD_THRESHOLD = 0.70  # short texts' long words; distinct stories <= 0.667 (bench)
+DEFAULT_CORROBORATED_WORDS = 0.55  # with 2 figures agreeing; a write-up of one event <= 0.53
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
@@ -77,6 +79,8 @@ class Deduper:
             ``min_short_numbers`` of them besides bare years, each with ``MIN_LONG_WORDS``
             long words or more, the minimum share of the long words of the one with fewer
             found in the other.
+        corroborated_word_threshold: the same share for two such texts whose numbers agree,
+            at least ``min_numbers`` of them besides bare years.
         veto_below: two short texts that each state a number the other lacks are copies only
             at this estimated containment or above: one template filled in for two events
             stays below, a copy with one figure rewritten (a time converted) does not.
@@ -94,6 +98,7 @@ class Deduper:
         threshold: float = DEFAULT_THRESHOLD,
         corroborated_threshold: float = DEFAULT_CORROBORATED,
         word_threshold: float = DEFAULT_WORD_THRESHOLD,
+        corroborated_word_threshold: float = DEFAULT_CORROBORATED_WORDS,
         min_numbers: int = MIN_NUMBERS,
         min_short_numbers: int = DEFAULT_SHORT_NUMBERS,
         veto_below: float = DEFAULT_VETO_BELOW,
@@ -102,14 +107,17 @@ class Deduper:
         max_candidates: int = 16,
     ) -> None:
         if (window_seconds <= 0
-                or not 0 < corroborated_threshold <= threshold <= veto_below <= 1):
-            raise ValueError("window_seconds must be > 0 and "
-                             "0 < corroborated_threshold <= threshold <= veto_below <= 1")
+                or not 0 < corroborated_threshold <= threshold <= veto_below <= 1
+                or not 0 < corroborated_word_threshold <= word_threshold <= 1):
+            raise ValueError("window_seconds must be > 0, "
+                             "0 < corroborated_threshold <= threshold <= veto_below <= 1 and "
+                             "0 < corroborated_word_threshold <= word_threshold <= 1")
         self.state = state
         self.window = window_seconds
         self.threshold = threshold
         self.corroborated_threshold = corroborated_threshold
         self.word_threshold = word_threshold
+        self.corroborated_word_threshold = corroborated_word_threshold
         self.min_numbers = min_numbers
         self.min_short_numbers = min_short_numbers
         self.veto_below = veto_below
@@ -220,7 +228,11 @@ class Deduper:
                 or not numbers_agree(shorter, longer, self.min_short_numbers, years=False)):
             return None
         words = word_containment(fp, stored)
-        return words if words >= self.word_threshold else None
+        if words >= self.word_threshold or (
+                words >= self.corroborated_word_threshold
+                and numbers_agree(shorter, longer, self.min_numbers, years=False)):
+            return words
+        return None
 
 
 def _fields(decision: Decision) -> list[Any]:

@@ -11,13 +11,15 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
   as low as 0.27-0.35 while their containment stays above 0.88. LSH only proposes candidates;
   :mod:`agents.dedup.core` confirms them by containment.
 
-Beside the signature, a fingerprint carries the numbers of the text (digit runs and ordinals, see
-:func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``, the smallest): the
+Beside the signature, a fingerprint carries the numbers of the text (digit runs, ordinals and
+numbers written as words, see :func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``,
+the smallest): the
 facts a copy keeps when it is rewritten and a template release about another event changes (its
 flight number, tonnage, date, toll). :func:`numbers_agree` is the test :mod:`agents.dedup.core`
 applies to pairs whose shingle containment alone is not conclusive. A short text (at most
 ``WORDS_CAP`` distinct words) also keeps its long words (``LONG_WORD`` characters or more: names,
-places, nouns and verbs, few function words), for :func:`word_containment`, and is filed under
+places, nouns and verbs, few function words), lightly stemmed (:func:`stems`) so that the
+inflections of one word meet, for :func:`word_containment`, and is filed under
 more buckets (:func:`bucket_keys`): LSH bands of a MinHash over those words, and one keyed by its
 numbers. A short copy rewritten sentence by sentence keeps almost no 5-gram, often no LSH band
 of the signature, but its long words and figures.
@@ -35,6 +37,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +47,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from khabar.agents.dedup.murmur import fmix32
+from khabar.agents.dedup.number_words import spelled_numbers
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -57,12 +61,12 @@ WORDS_CAP = 80  # a text of at most this many distinct words keeps its long word
 LONG_WORD = 5  # characters: shorter words are mostly function words, which a paraphrase changes
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a short text's long words
 MIN_LONG_WORDS = 8  # a short text with fewer long words gets no word bands
-NUMBERS_RULE = 1  # which numbers number_hashes reads (_ORDINALS, digit runs): bump on any change
+NUMBERS_RULE = 2  # which numbers number_hashes reads (digit runs, number words): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 #: The part of ``VERSION`` that fixes the LSH band keys of a signature (:func:`band_keys`).
 BAND_SCHEME = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
-SHORT_RULE = 2  # what marks a text short (the "k" flag) and what it keeps: bump on any change
+SHORT_RULE = 3  # what marks a text short ("k") and what it keeps (stems): bump on any change
 VERSION = (f"{BAND_SCHEME}"
            f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}"
            f"l{LONG_WORD}wb{WORD_BANDS}r{WORD_ROWS}k{MIN_LONG_WORDS}q{SHORT_RULE}")
@@ -77,22 +81,13 @@ _BAND_STARTS = tuple((f"{i}.", i * _BAND_BYTES) for i in range(BANDS))  # key pr
 _BAND_HASH = hashlib.blake2b(digest_size=8)  # fresh state, copied for each band
 _WORD_A, _WORD_B = _A[:WORD_BANDS * WORD_ROWS], _B[:WORD_BANDS * WORD_ROWS]
 _WORD_BAND_STARTS = tuple((f"w{i}.", i * WORD_ROWS * 4) for i in range(WORD_BANDS))
-#: Ordinal words of the second to the tenth, as ``normalize`` writes them (also after the
-#: conjunction و), and the CRC-32 of their numbers: successive releases of one template are
-#: often told apart by them alone ("the fifth flight"). "First" is left out: most texts use it
-#: for something else ("for the first time"). Figures with a suffix ("5th") are rare in wire
-#: style, which spells the first nine out; "10th" and above count as their digits.
-_ORDINALS = {
-    prefix + word.encode(): zlib.crc32(str(number).encode())
-    for number, words in enumerate([
-        "second الثاني الثانيه ثاني", "third الثالث الثالثه ثالث", "fourth الرابع الرابعه رابع",
-        "fifth الخامس الخامسه خامس", "sixth السادس السادسه سادس", "seventh السابع السابعه سابع",
-        "eighth الثامن الثامنه ثامن", "ninth التاسع التاسعه تاسع", "tenth العاشر العاشره عاشر",
-    ], start=2)
-    for word in words.split()
-    for prefix in (b"", "و".encode())
-}
-_ORDINAL_WORDS = frozenset(_ORDINALS)
+#: The light stem of a long word: an Arabic word without its leading conjunction (و ف),
+#: preposition (ب ك ل) and article (ال, لل), and without one trailing ه ات ين ون ان ها هم;
+#: an English word without one of -ings -ing -ers -er -ed -es -e -s. At least 3 letters stay.
+#: A copy inflects what its original says («المعلمين», «للمعلمين»; "rescued", "rescuers").
+#: Two passes, prefixes then suffixes, are twice as fast as one pattern with a lazy stem.
+_PREFIX = re.compile(r"\b(?:[وف]?(?:[بكل]?ال|لل|[بكل])|[وف])(?=\w{3})")
+_SUFFIX = re.compile(r"(?<=\w{3})(?:ات|ين|ون|ان|ها|هم|ه|ings|ing|ers|er|ed|es|e|s)\b")
 _DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
 _SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
 #: A bare year: the figure two unrelated stories of one year share most often.
@@ -298,15 +293,24 @@ def fingerprint(norm_text: str) -> Fingerprint:
 
 
 def _long_words(norm_text: str) -> bytes:
-    """CRC-32 of the distinct words of at least ``LONG_WORD`` characters, sorted, as bytes."""
-    hashes = {zlib.crc32(word.encode()) for word in norm_text.split() if len(word) >= LONG_WORD}
+    """CRC-32 of the stems (:func:`stems`) of the distinct words of at least ``LONG_WORD``
+    characters, distinct and sorted, as bytes."""
+    long = " ".join({word for word in norm_text.split() if len(word) >= LONG_WORD})
+    hashes = set(map(zlib.crc32, stems(long).encode().split()))
     return np.array(sorted(hashes), dtype="<u4").tobytes()
+
+
+def stems(norm_text: str) -> str:
+    """Each word of a normalised text replaced by its light stem (``_PREFIX``, ``_SUFFIX``)."""
+    return _SUFFIX.sub("", _PREFIX.sub("", norm_text))
 
 
 def number_hashes(norm_text: str) -> tuple[int, ...]:
     """CRC-32 of each distinct number in the text, sorted, the ``NUMBERS_CAP`` smallest: runs of
-    two or more digits, as written, and the ordinal words ("fifth" and "الخامسة" are both 5).
-    Other single digits are left out: they turn up in any two texts."""
+    two or more digits, as written, and numbers written as words from ten to ninety-nine and
+    ordinals ("fourteen" and «أربعة عشر» are 14, "fifth" and «الخامسة» 5; see
+    :mod:`agents.dedup.number_words`). Other single digits are left out: they turn up in any
+    two texts."""
     encoded = norm_text.encode()
     return _numbers(encoded, encoded.split())
 
@@ -314,7 +318,7 @@ def number_hashes(norm_text: str) -> tuple[int, ...]:
 def _numbers(encoded: bytes, words: list[bytes]) -> tuple[int, ...]:
     found = set(map(zlib.crc32, encoded.translate(_DIGITS_ONLY).split()))
     found -= _SINGLE_DIGITS
-    found.update(_ORDINALS[word] for word in _ORDINAL_WORDS.intersection(words))
+    found |= spelled_numbers(words)
     return tuple(sorted(found)[:NUMBERS_CAP])
 
 

@@ -269,11 +269,11 @@ def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:
 
 def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
     """The bucket keys the release that wrote a doc of another fingerprint version filed it
-    under, when its version shares ``BAND_SCHEME``: the same LSH band keys, and for a doc with
-    words (a short text of the versions that kept them) its word bands and numbers' key,
-    which those versions computed as the running one does. A key it was never filed under
-    costs a read: removal skips a bucket without its id. Other docs, and docs whose fields
-    do not decode, have none."""
+    under, when its version shares ``BAND_SCHEME``: the same LSH band keys, and for a short
+    text (flagged ``k``, or with words in the versions before the flag) its word bands and
+    numbers' key, which those versions computed as the running one does. A key it was never
+    filed under costs a read: removal skips a bucket without its id. Other docs, and docs whose
+    fields do not decode, have none."""
     version = doc_version(doc)
     # the scheme ends with the seed's digits: "...s1" must not take "...s12" for its own
     if not version.startswith(BAND_SCHEME) or version[len(BAND_SCHEME):][:1].isdigit():
@@ -282,6 +282,7 @@ def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
         fp = stored_fingerprint(doc)
         if len(fp.signature) != NUM_PERM * 4:
             return ()
-        return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words, bool(fp.words))
+        return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words,
+                           fp.short or bool(fp.words))
     except RECORD_ERRORS:
         return ()

@@ -112,6 +112,7 @@ EARLIER_RELEASES = {
     UNVERSIONED: ("x", "w", "k", "v"),
     "w5p128b32r2s1x1c16m2t80": ("k",),
     "w5p128b32r2s1x1c16m2t80l5wb16r1k8": ("k",),
+    "w5p128b32r2s1x1c16m2t80l5wb16r1k8q2": (),
 }
 # Written for these tests: short, with figures and enough long words for word bands.
 SHORT_ITEM = ("Ferry service to the islands resumes\n\nThe harbour authority said ferries to "
@@ -134,6 +135,18 @@ def test_an_expired_doc_of_an_earlier_release_leaves_the_buckets_it_filed(versio
     assert d.state.buckets
     doc = {k: v for k, v in d.state.docs["old"].items() if k not in EARLIER_RELEASES[version]}
     d.state.docs["old"] = {**doc, "v": version} if version != UNVERSIONED else doc
+    assert d.expire(T + 3 * HOUR) == 1
+    assert d.state.buckets == {}
+
+
+def test_an_expired_short_doc_without_long_words_leaves_its_numbers_bucket() -> None:
+    """A release that flags short texts files one without long words under its numbers' key;
+    the key is computed again from the flag when the doc expires."""
+    d = Deduper(DedupState.in_memory(), window_seconds=HOUR)
+    d.decide("old", fp("On Sun the port will shut 12 of its 30 dock cars for a day, and the "
+                       "crew of each gets 2 days off."), T, "wire")
+    assert not d.state.docs["old"]["w"] and [k for k in d.state.buckets if k.startswith("x.")]
+    d.state.docs["old"] = {**d.state.docs["old"], "v": "w5p128b32r2s1x1c16m2t80l5wb16r1k8q2"}
     assert d.expire(T + 3 * HOUR) == 1
     assert d.state.buckets == {}
 
