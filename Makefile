@@ -53,7 +53,7 @@ bench: $(STAMP)
 # Single-core benches of the ingest, classify and dedup cores.
 bench-cores: $(STAMP)
 	$(BIN)/python bench/ingest_bench.py
-	$(BIN)/python bench/classify_eval.py --speed
+	$(BIN)/python bench/classify_bench.py
 	$(BIN)/python bench/dedup_bench.py 20000
 
 eval: $(STAMP)
