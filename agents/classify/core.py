@@ -22,7 +22,7 @@ import hashlib
 import math
 import string
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate, chain
 from pathlib import Path
 
@@ -170,6 +170,7 @@ class Classifier:
                     self._cues.setdefault(self._lexicon.add(cue), []).append(len(self._rules))
                 self._rules.append(_Rule(li, frozenset(targets), rule.factor, rule.window))
         self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
+        self._key_by_reading()
         self._chunk_cache: dict[str, tuple[str | None, ...]] = {}
 
     def _add_terms(self, slot: int, owner: str, terms: tuple[Term, ...]) -> set[Pattern]:
@@ -185,6 +186,33 @@ class Classifier:
             entries.append((slot, term.weight))
             own.add(pattern)
         return own
+
+    def _key_by_reading(self) -> None:
+        """Key terms, cues, suppress targets and places by the pattern the scan reports, so
+        that two patterns that read alike ("evacuated" in one list, "evacuate" in another) both
+        count. Two terms of one label or context that read alike are a taxonomy error."""
+        read = self._lexicon.reading
+        names = [*(f"label '{n}'" for n in self.labels),
+                 *(f"context '{n}'" for n in self.contexts)]
+        terms: dict[Pattern, list[tuple[int, float]]] = {}
+        for pattern, entries in self._terms.items():
+            merged = terms.setdefault(read(pattern), [])
+            for slot, weight in entries:
+                if any(other == slot for other, _ in merged):
+                    raise TaxonomyError(f"{names[slot]}: term {' '.join(pattern)!r} reads as "
+                                        f"{' '.join(read(pattern))!r}, another of its terms")
+                merged.append((slot, weight))
+        self._terms = terms
+        cues: dict[Pattern, list[int]] = {}
+        for pattern, rules in self._cues.items():
+            cues.setdefault(read(pattern), []).extend(rules)
+        self._cues = cues
+        self._rules = [replace(rule, terms=frozenset(map(read, rule.terms)))
+                       for rule in self._rules]
+        places: dict[Pattern, Place] = {}
+        for pattern, place in self._places.items():
+            places.setdefault(read(pattern), place)
+        self._places = places
 
     @classmethod
     def from_file(cls, path: Path | None = None) -> Classifier:

@@ -42,6 +42,7 @@ class Lexicon:
         self._by_first: dict[str, list[Pattern]] = {}  # patterns as written in the data
         self._forms: dict[str, tuple[str, bool]] = {}  # form -> (canonical word, exact)
         self._index: dict[str, list[tuple[Pattern, Pattern]]] = {}  # (words as read, pattern)
+        self._reported: dict[Pattern, Pattern] = {}  # pattern -> the one scan reports for it
         self._settled = True
         self._cache: dict[str, str | None] = {}
 
@@ -85,16 +86,28 @@ class Lexicon:
                 while replaced[word] in replaced:
                     replaced[word] = replaced[replaced[word]]
         index: dict[str, list[tuple[Pattern, Pattern]]] = {}
+        first: dict[Pattern, Pattern] = {}  # words as read -> the first pattern read so
+        reported: dict[Pattern, Pattern] = {}
         for group in self._by_first.values():
             for pattern in group:
                 read = tuple(replaced.get(w, w) for w in pattern)
-                entries = index.setdefault(read[0], [])
-                if all(read != other for other, _ in entries):
-                    entries.append((read, pattern))
+                if read not in first:
+                    first[read] = pattern
+                    index.setdefault(read[0], []).append((read, pattern))
+                reported[pattern] = first[read]
         for entries in index.values():
             entries.sort(key=lambda entry: len(entry[0]), reverse=True)
         self._index = index
+        self._reported = reported
         self._settled = True
+
+    def reading(self, pattern: Pattern) -> Pattern:
+        """The pattern ``scan`` reports where ``pattern`` (as ``add`` returned it) is found.
+        Patterns that read alike are found as one: "evacuated" once "evacuate" holds their
+        stem, «وقف لإطلاق نار» once «لإطلاق» reads as «إطلاق» of another phrase."""
+        if not self._settled:
+            self._settle()
+        return self._reported[pattern]
 
     def _inner_word(self, word: str) -> str | None:
         """Another registered word that ``word`` reads as once proclitics are stripped."""

@@ -214,6 +214,7 @@ def test_version_follows_the_file(tmp_path: Path) -> None:
     (MINIMAL + '[[labels.x.suppress]]\ncues = ["a"]\nterms = ["nope"]\n',
      "label 'x': field 'suppress[0].terms'"),
     (MINIMAL + '"wórd" = 1.0\n"WORD" = 2.0\n', "duplicates"),
+    (MINIMAL + '"evacuate" = 1.0\n"evacuated" = 2.0\n', "reads as 'evacuate', another"),
     (MINIMAL.replace("[labels.x.terms.en]", "colour = 1\n[labels.x.terms.en]"),
      "label 'x': field 'colour': unknown field"),
 ])
@@ -236,3 +237,17 @@ def test_minimal_taxonomy_loads(tmp_path: Path) -> None:
     path = tmp_path / "ok.toml"
     path.write_text(MINIMAL, encoding="utf-8")
     assert Classifier.from_file(path).labels == ("x",)
+
+
+def test_terms_of_two_lists_that_read_alike_both_count(tmp_path: Path) -> None:
+    """A stem or a clitic can make two lists' terms one word ("evacuated" in one, "evacuate"
+    in the other; «لإطلاق» read as «إطلاق»): each list still scores it."""
+    path = tmp_path / "alike.toml"
+    path.write_text(MINIMAL + '"evacuate" = 1.0\n"وقف إطلاق النار" = 1.0\n'
+                    '[labels.y]\ncalibration.default = { center = 1.0, slope = 1.0 }\n'
+                    '[labels.y.terms.en]\n"evacuated" = 2.0\n"وقف لإطلاق النار" = 3.0\n',
+                    encoding="utf-8")
+    clf = Classifier.from_file(path)
+    for text, lang in [("Thousands were evacuated.", "en"), ("أعلن وقف إطلاق النار.", "ar")]:
+        raw = {v.label: v.raw for v in clf.explain(title=None, text=text, lang=lang).verdicts}
+        assert raw["x"] > 0 and raw["y"] > raw["x"], (text, raw)

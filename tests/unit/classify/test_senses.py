@@ -259,7 +259,7 @@ DISASTER_AS_BUSINESS = [
      "Aid agencies and the Red Cross are flying in emergency relief for tens of thousands of "
      "homeless families, and the UN has launched a humanitarian appeal for food, clean water and "
      "shelter.\n\n"
-     "Relief workers say survivors in the worst-hit villages are still waiting for aid, and the "
+     "Relief workers say families in the worst-hit villages are still waiting for aid, and the "
      "death toll from the disaster has passed four hundred.\n\n"
      "Shares in the island's tourism companies fell sharply, and investors expect hotel earnings "
      "to suffer for a year.", "en", True),
