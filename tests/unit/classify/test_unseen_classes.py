@@ -878,6 +878,33 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "fighting moved closer to the last villages of the valley. Aid workers at a reception point "
      "handed out water and blankets, and the Red Cross said many had spent two nights on the "
      "road without food.", "en", frozenset({H})),
+    ("vote", "Opposition party room picks new leader after heavy defeat",
+     "The opposition's party room chose a new leader on Tuesday, three weeks after the general "
+     "election cost the party a third of its seats. The former treasurer was the only candidate "
+     "to nominate, and the deputy leadership was settled by a ballot of the 41 MPs. The new "
+     "leader will name a shadow cabinet next week.", "en", frozenset()),
+    ("sense", "Anthem wins listeners' poll by a landslide",
+     "A stadium anthem from the nineties has won the radio station's annual countdown of the "
+     "nation's favourite songs by a landslide, taking more than a fifth of the 200,000 votes "
+     "cast by listeners. Two ballads tied for second place.", "en", frozenset()),
+    ("sense", "Three candidates shortlisted to run the central bank",
+     "The finance ministry has shortlisted three candidates to succeed the central bank "
+     "governor, whose term ends in March. A panel will interview them next month, and the "
+     "cabinet will make the appointment before the spring budget.", "en", frozenset()),
+    ("positive", "Disease spreads through crowded camps as rains begin",
+     "Cholera and measles are spreading through the camps around the city, where families forced "
+     "from their villages by the fighting have lived for two years. A medical charity said its "
+     "clinics saw 300 suspected cases last week, and aid agencies warned that the rains would "
+     "make the shortage of clean water worse.", "en", frozenset({H})),
+    ("positive", "Government interlocutor and rebel leaders resume talks",
+     "The government's interlocutor and leaders of the armed group resumed talks on Monday after "
+     "a gap of six months, with the ceasefire between them holding for a third year. Both sides "
+     "said the meeting was cordial and that a second round would follow next month.",
+     "en", frozenset({P})),
+    ("positive", "توقيع اتفاق بين الحكومة والمجلس العسكري بعد مباحثات غير مباشرة",
+     "وقعت الحكومة والمجلس العسكري في الإقليم أمس اتفاقا ينهي أسابيع من المواجهات، بعد مباحثات "
+     "غير مباشرة استضافتها دولة مجاورة. وينص الاتفاق على عودة القوات إلى مواقعها السابقة وتشكيل "
+     "لجنة مشتركة لتبادل الموقوفين خلال أسبوعين.", "ar", frozenset({P})),
 ]
 
 def laid_out(text: str) -> str:
