@@ -905,6 +905,33 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "وقعت الحكومة والمجلس العسكري في الإقليم أمس اتفاقا ينهي أسابيع من المواجهات، بعد مباحثات "
      "غير مباشرة استضافتها دولة مجاورة. وينص الاتفاق على عودة القوات إلى مواقعها السابقة وتشكيل "
      "لجنة مشتركة لتبادل الموقوفين خلال أسبوعين.", "ar", frozenset({P})),
+    ("sense", "Landslide innings win keeps title campaign alive",
+     "The home side completed a landslide innings win on the final morning, keeping their "
+     "championship campaign alive with two rounds left. The left-arm spinner took six wickets "
+     "and is now the leading candidate for a place in the national squad for the winter tour.",
+     "en", frozenset()),
+    ("routine", "Gala dinner raises funds for refugee students",
+     "A black tie gala dinner in the capital raised 1.2 million for scholarships for refugee "
+     "students, the organisers said on Saturday. Guests bid in an auction of paintings donated "
+     "by local artists, and a choir of former scholarship holders sang.", "en", frozenset()),
+    ("positive", "Ward 4 byelection goes to first-time candidate",
+     "A first-time candidate won Thursday's byelection in Ward 4 with 41 per cent of the "
+     "ballots, ending a campaign fought mostly over bus routes and rents. Turnout was 22 per "
+     "cent, the city clerk said, and the new councillor will be sworn in next week.",
+     "en", frozenset({E})),
+    ("positive", "Elders seal pact to end cattle raids and revenge attacks",
+     "Elders of the two herding communities sealed a pact on Sunday to end a year of cattle "
+     "raids and revenge attacks that have killed more than 40 people. Under the pact, each side "
+     "will hand over suspects and return stolen animals, and a joint committee will settle "
+     "disputes over water points.", "en", frozenset({P})),
+    ("positive", "تفاهم بين وجهاء البلدتين ينهي المواجهات المسلحة",
+     "عاد الهدوء إلى البلدتين بعد تفاهم توصل إليه الوجهاء لإنهاء المواجهات المسلحة التي اندلعت "
+     "الأسبوع الماضي وخلفت ثمانية قتلى. وينص التفاهم على انسحاب المسلحين من الطريق الفاصل "
+     "وتسليم المخطوفين من الطرفين خلال يومين.", "ar", frozenset({P})),
+    ("treaty", "توقيع مذكرة تفاهم للتعاون في مجال الطاقة المتجددة",
+     "وقعت وزارة الطاقة ومجموعة من الشركات الأوروبية أمس مذكرة تفاهم للتعاون في إنشاء محطات "
+     "للطاقة الشمسية، وقال الوزير إن المذكرة تفتح الباب أمام استثمارات جديدة وتدريب المهندسين.",
+     "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
