@@ -154,6 +154,7 @@ class Classifier:
         self._lead_paragraphs, self._lead_tokens = lead
         self._lexicon = Lexicon()
         self._terms: dict[Pattern, list[tuple[int, float]]] = {}
+        self._written: dict[Pattern, str] = {}  # a term's pattern -> the term as first written
         self._cues: dict[Pattern, list[int]] = {}
         self._rules: list[_Rule] = []
         own_terms = [self._add_terms(li, f"label '{spec.name}'", spec.terms)
@@ -167,7 +168,11 @@ class Classifier:
                 targets = own if "*" in rule.terms else own.intersection(
                     [self._lexicon.add(t) for t in rule.terms])
                 for cue in rule.cues:
-                    self._cues.setdefault(self._lexicon.add(cue), []).append(len(self._rules))
+                    pattern = self._lexicon.add(cue)
+                    if not pattern:
+                        raise TaxonomyError(f"label '{spec.name}': suppress cue {cue!r} "
+                                            "normalises to nothing")
+                    self._cues.setdefault(pattern, []).append(len(self._rules))
                 self._rules.append(_Rule(li, frozenset(targets), rule.factor, rule.window))
         self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
         self._key_by_reading()
@@ -184,6 +189,7 @@ class Classifier:
                 raise TaxonomyError(f"{owner}: term {term.text!r} duplicates another term "
                                     "(same normalised form)")
             entries.append((slot, term.weight))
+            self._written.setdefault(pattern, term.text)
             own.add(pattern)
         return own
 
@@ -195,13 +201,15 @@ class Classifier:
         names = [*(f"label '{n}'" for n in self.labels),
                  *(f"context '{n}'" for n in self.contexts)]
         terms: dict[Pattern, list[tuple[int, float]]] = {}
+        first: dict[tuple[Pattern, int], Pattern] = {}  # (reading, slot) -> its first term
         for pattern, entries in self._terms.items():
-            merged = terms.setdefault(read(pattern), [])
+            key = read(pattern)
             for slot, weight in entries:
-                if any(other == slot for other, _ in merged):
-                    raise TaxonomyError(f"{names[slot]}: term {' '.join(pattern)!r} reads as "
-                                        f"{' '.join(read(pattern))!r}, another of its terms")
-                merged.append((slot, weight))
+                other = first.setdefault((key, slot), pattern)
+                if other != pattern:
+                    raise TaxonomyError(f"{names[slot]}: terms {self._written[other]!r} and "
+                                        f"{self._written[pattern]!r} read alike")
+                terms.setdefault(key, []).append((slot, weight))
         self._terms = terms
         cues: dict[Pattern, list[int]] = {}
         for pattern, rules in self._cues.items():

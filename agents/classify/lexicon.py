@@ -171,11 +171,6 @@ class Lexicon:
                     break
         return matches
 
-    def patterns(self) -> Iterable[Pattern]:
-        """Every registered pattern (for validation and tests)."""
-        for group in self._by_first.values():
-            yield from group
-
 
 def _form_table(
     words: Iterable[tuple[str, bool]],

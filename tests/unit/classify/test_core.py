@@ -214,7 +214,10 @@ def test_version_follows_the_file(tmp_path: Path) -> None:
     (MINIMAL + '[[labels.x.suppress]]\ncues = ["a"]\nterms = ["nope"]\n',
      "label 'x': field 'suppress[0].terms'"),
     (MINIMAL + '"wórd" = 1.0\n"WORD" = 2.0\n', "duplicates"),
-    (MINIMAL + '"evacuate" = 1.0\n"evacuated" = 2.0\n', "reads as 'evacuate', another"),
+    (MINIMAL + '"evacuate" = 1.0\n"evacuated" = 2.0\n',
+     "label 'x': terms 'evacuate' and 'evacuated' read alike"),
+    (MINIMAL + '[[labels.x.suppress]]\ncues = ["!!!"]\nterms = ["*"]\nfactor = 0.5\n',
+     "label 'x': suppress cue '!!!' normalises to nothing"),
     (MINIMAL.replace("[labels.x.terms.en]", "colour = 1\n[labels.x.terms.en]"),
      "label 'x': field 'colour': unknown field"),
 ])
