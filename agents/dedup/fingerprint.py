@@ -88,6 +88,7 @@ _WORD_BAND_STARTS = tuple((f"w{i}.", i * WORD_ROWS * 4) for i in range(WORD_BAND
 #: Two passes, prefixes then suffixes, are twice as fast as one pattern with a lazy stem.
 _PREFIX = re.compile(r"\b(?:[وف]?(?:[بكل]?ال|لل|[بكل])|[وف])(?=\w{3})")
 _SUFFIX = re.compile(r"(?<=\w{3})(?:ات|ين|ون|ان|ها|هم|ه|ings|ing|ers|er|ed|es|e|s)\b")
+_LONG_WORD_RE = re.compile(rf"(?<!\S)\S{{{LONG_WORD},}}")
 _DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
 _SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
 #: A bare year: the figure two unrelated stories of one year share most often.
@@ -295,7 +296,7 @@ def fingerprint(norm_text: str) -> Fingerprint:
 def _long_words(norm_text: str) -> bytes:
     """CRC-32 of the stems (:func:`stems`) of the distinct words of at least ``LONG_WORD``
     characters, distinct and sorted, as bytes."""
-    long = " ".join({word for word in norm_text.split() if len(word) >= LONG_WORD})
+    long = " ".join(set(_LONG_WORD_RE.findall(norm_text)))
     hashes = set(map(zlib.crc32, stems(long).encode().split()))
     return np.array(sorted(hashes), dtype="<u4").tobytes()
 

@@ -6,13 +6,14 @@ dead" for 14, «خمس عشرة آلية» for 15 machines), and a spelled ordin
 
 - English and Arabic cardinals from ten to ninety-nine: teens, tens alone or with their unit
   ("forty eight", «خمسة وعشرين»), and the Arabic teens of a unit or an ordinal and «عشر»;
-- the ordinals second to tenth in both languages, as :mod:`agents.dedup.fingerprint` has
-  always counted them: successive releases of one template are often told apart by them
-  alone ("the fifth flight"). "First" is left out: most texts use it for something else.
+- the ordinals second to tenth in both languages, as :mod:`agents.dedup.fingerprint` counts
+  them: successive releases of one template are often told apart by them alone ("the fifth
+  flight"). "First" is left out: most texts use it for something else.
 
 Units alone (one to nine) are left out, as single digits are: they turn up in any two texts.
-So is a number followed by hundred, thousand, million or billion: its digits ("1,200") are
-read as separate runs, which the spelled number would not meet.
+So is a number followed by hundred, thousand, million or billion: "fifteen thousand" is not
+15, and its digits are not always one run a spelled number could meet ("1,200" reads as 1 and
+200; "15,000" as 15 and 000, where the 15 would meet "fifteen" only by chance).
 """
 
 from __future__ import annotations
