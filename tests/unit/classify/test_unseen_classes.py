@@ -932,6 +932,35 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "وقعت وزارة الطاقة ومجموعة من الشركات الأوروبية أمس مذكرة تفاهم للتعاون في إنشاء محطات "
      "للطاقة الشمسية، وقال الوزير إن المذكرة تفتح الباب أمام استثمارات جديدة وتدريب المهندسين.",
      "ar", frozenset()),
+    ("sense", "Club and supporters agree ceasefire in stadium row",
+     "The club's owners and the supporters' trust have agreed a ceasefire in their long war of "
+     "words over the stadium lease, and both sides called the agreement a peace deal. Fans will "
+     "end their protests at home games, and the club will freeze season-ticket prices for the "
+     "rest of the league season.", "en", frozenset()),
+    ("vote", "Student union elections draw record turnout on campus",
+     "Campaigning ended on Wednesday in the student union elections, which drew the highest "
+     "turnout on campus in a decade. Candidates for president promised cheaper canteen meals and "
+     "longer library hours, and results will be announced on Friday.", "en", frozenset()),
+    ("sense", "Six-goal landslide kick-starts promotion campaign",
+     "United opened their promotion campaign with a six-goal landslide on Saturday, the striker "
+     "scoring a hat trick before half time. He is now the leading candidate for player of the "
+     "month, and the fans sang his name long after the final whistle.", "en", frozenset()),
+    ("positive", "Hepatitis spreads in crowded protection site",
+     "A hepatitis outbreak has killed at least 11 people in a protection site where 90,000 "
+     "people who fled the fighting are sheltering, aid agencies said on Tuesday. Doctors said "
+     "a shortage of clean water and latrines was driving the disease.", "en", frozenset({H})),
+    ("positive", "الإسهال المائي يتفشى بين الأطفال في تجمعات النازحين",
+     "سجلت فرق صحية أكثر من 900 حالة إسهال مائي حاد خلال أسبوعين في تجمعات عشوائية تؤوي آلاف "
+     "الأسر التي فروا من المعارك، معظمها بين الأطفال. وقالت منظمة دولية إن نقص المياه النظيفة "
+     "ودورات المياه يسرع انتشار المرض.", "ar", frozenset({H})),
+    ("positive", "وفد إقليمي يصل إلى العاصمة في محاولة للوساطة مع المجلس العسكري",
+     "وصل وفد من المنظمة الإقليمية أمس إلى العاصمة في محاولة جديدة للوساطة مع المجلس العسكري "
+     "الذي أطاح بالرئيس المنتخب، وقال المتحدث باسم الوفد إن باب الحوار لا يزال مفتوحا لتجنب "
+     "التدخل العسكري.", "ar", frozenset({P})),
+    ("positive", "الفصائل توقع إعلانا لإنهاء الانقسام وتشكيل حكومة وفاق وطني",
+     "وقعت الفصائل أمس إعلانا لإنهاء الانقسام وتعزيز الوحدة الوطنية، بعد ثلاثة أيام من الحوارات "
+     "برعاية الدولة المضيفة، ونص الإعلان على تشكيل حكومة وفاق وطني مؤقتة خلال شهر.",
+     "ar", frozenset({P})),
 ]
 
 def laid_out(text: str) -> str:
