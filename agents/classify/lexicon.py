@@ -41,7 +41,11 @@ class Lexicon:
         self._words: dict[str, bool] = {}  # every data word, in order -> exact
         self._by_first: dict[str, list[Pattern]] = {}  # patterns as written in the data
         self._forms: dict[str, tuple[str, bool]] = {}  # form -> (canonical word, exact)
-        self._index: dict[str, list[tuple[Pattern, Pattern]]] = {}  # (words as read, pattern)
+        # the scan index, by words as read: a one-word pattern by its word, longer ones by their
+        # first two words (longest first), and every word that starts a pattern
+        self._single: dict[str, Pattern] = {}
+        self._phrases: dict[tuple[str, str], list[tuple[Pattern, Pattern]]] = {}
+        self._starts: frozenset[str] = frozenset()
         self._reported: dict[Pattern, Pattern] = {}  # pattern -> the one scan reports for it
         self._settled = True
         self._cache: dict[str, str | None] = {}
@@ -85,7 +89,8 @@ class Lexicon:
             for word in replaced:  # an inner word may itself carry clitics («وللانتخابات»)
                 while replaced[word] in replaced:
                     replaced[word] = replaced[replaced[word]]
-        index: dict[str, list[tuple[Pattern, Pattern]]] = {}
+        single: dict[str, Pattern] = {}
+        phrases: dict[tuple[str, str], list[tuple[Pattern, Pattern]]] = {}
         first: dict[Pattern, Pattern] = {}  # words as read -> the first pattern read so
         reported: dict[Pattern, Pattern] = {}
         for group in self._by_first.values():
@@ -93,11 +98,15 @@ class Lexicon:
                 read = tuple(replaced.get(w, w) for w in pattern)
                 if read not in first:
                     first[read] = pattern
-                    index.setdefault(read[0], []).append((read, pattern))
+                    if len(read) == 1:
+                        single[read[0]] = pattern
+                    else:
+                        phrases.setdefault((read[0], read[1]), []).append((read, pattern))
                 reported[pattern] = first[read]
-        for entries in index.values():
+        for entries in phrases.values():
             entries.sort(key=lambda entry: len(entry[0]), reverse=True)
-        self._index = index
+        self._single, self._phrases = single, phrases
+        self._starts = frozenset(single).union(first for first, _ in phrases)
         self._reported = reported
         self._settled = True
 
@@ -154,21 +163,27 @@ class Lexicon:
         if not self._settled:
             self._settle()
         matches: list[Match] = []
-        by_first = self._index
+        single, phrases = self._single, self._phrases
         n = len(words)
         free = 0  # tokens before this are inside an earlier match
         # Only positions whose word starts some pattern can start a match (found in C).
-        for i in compress(range(n), map(by_first.__contains__, words)):
+        for i in compress(range(n), map(self._starts.__contains__, words)):
             if i < free:
                 continue
-            for read, pattern in by_first[words[i]]:  # type: ignore[index]
-                end = i + len(read)
-                # A phrase is compared whole only when its second word matches (cheap test).
-                if end == i + 1 or (end <= n and words[i + 1] == read[1]
-                                    and tuple(words[i:end]) == read):
-                    matches.append((pattern, i, end))
-                    free = end
-                    break
+            word: str = words[i]  # type: ignore[assignment]
+            # Phrases are looked up by their first two words, so a word that starts many
+            # (a country's "republic") costs one lookup, not one comparison per phrase.
+            hit: Match | None = None
+            if i + 1 < n:
+                for read, pattern in phrases.get((word, words[i + 1]), ()):  # type: ignore[arg-type]
+                    if tuple(words[i:i + len(read)]) == read:
+                        hit = (pattern, i, i + len(read))
+                        break
+            if hit is None and word in single:
+                hit = (single[word], i, i + 1)
+            if hit is not None:
+                matches.append(hit)
+                free = hit[2]
         return matches
 
 

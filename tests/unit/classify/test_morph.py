@@ -124,3 +124,17 @@ def test_english_words_with_one_stem_are_one_word(order: int) -> None:
     assert found == [("senate", "voted"), ("rebel",), ("vote",)]
     words = [lexicon.resolve(t) for t in normalize("talks with rebel groups").split()]
     assert [pattern for pattern, _, _ in lexicon.scan(words)] == [("talks", "with", "rebels")]
+
+
+def test_the_longest_phrase_wins_and_a_lone_word_stands_when_no_phrase_fits() -> None:
+    lexicon = Lexicon()
+    for text in ["republic", "republic of the congo", "democratic republic of the congo",
+                 "republic of", "peace", "peace talks", "peace talks resume"]:
+        lexicon.add(text)
+    text = ("the democratic republic of the congo and the republic of the congo held peace "
+            "talks resume now peace talks then a republic, peace.")
+    words = [lexicon.resolve(t) for t in normalize(text).split()]
+    found = [(" ".join(pattern), start) for pattern, start, _ in lexicon.scan(words)]
+    assert found == [("democratic republic of the congo", 1), ("republic of the congo", 8),
+                     ("peace talks resume", 13), ("peace talks", 17), ("republic", 21),
+                     ("peace", 22)]
