@@ -961,6 +961,26 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "وقعت الفصائل أمس إعلانا لإنهاء الانقسام وتعزيز الوحدة الوطنية، بعد ثلاثة أيام من الحوارات "
      "برعاية الدولة المضيفة، ونص الإعلان على تشكيل حكومة وفاق وطني مؤقتة خلال شهر.",
      "ar", frozenset({P})),
+    ("treaty", "Two navies conclude talks on visiting forces pact",
+     "Negotiators from the two countries concluded a final round of talks on a visiting forces "
+     "pact that will let their troops hold joint exercises on each other's territory, officials "
+     "said. The reciprocal access agreement is to be signed next month and ratified by both "
+     "parliaments.", "en", frozenset()),
+    ("positive", "Parties agree on transitional council after regional mediation",
+     "Political parties agreed on Friday on the members of a transitional council after two weeks "
+     "of talks brokered by regional leaders, in a bid to end a crisis that has left armed gangs "
+     "in control of most of the capital. Mediators said the council would name an interim "
+     "government.", "en", frozenset({P})),
+    ("positive", "«عطوة» بين عشيرتين بعد أسبوع من الاشتباكات",
+     "أعلن شيوخ عشائر أمس التوصل إلى عطوة لمدة عام بين عشيرتين متنازعتين بعد أسبوع من "
+     "الاشتباكات التي أدت إلى مقتل خمسة أشخاص، ووقع الطرفان وثيقة الصلح بحضور ممثلين عن "
+     "قوات الأمن.", "ar", frozenset({P})),
+    ("sense", "الحكومة تقر مساعدات للفلاحين المتضررين من الجفاف",
+     "أقرت الحكومة حزمة مساعدات لفائدة الفلاحين المتضررين من قلة الأمطار، تشمل تعويضات عن "
+     "المحاصيل وتأجيل سداد القروض وتوفير البذور بأسعار مدعمة.", "ar", frozenset()),
+    ("sense", "آلاف الطيور المهاجرة تصل إلى البحيرة مع بداية الخريف",
+     "بدأت آلاف الطيور المهاجرة النازحة من برد الشمال تصل إلى البحيرة، وقال مسؤول في المحمية "
+     "إن أعدادها تجاوزت 30 ألف طائر هذا الموسم.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
