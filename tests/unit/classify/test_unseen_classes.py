@@ -981,6 +981,31 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("sense", "آلاف الطيور المهاجرة تصل إلى البحيرة مع بداية الخريف",
      "بدأت آلاف الطيور المهاجرة النازحة من برد الشمال تصل إلى البحيرة، وقال مسؤول في المحمية "
      "إن أعدادها تجاوزت 30 ألف طائر هذا الموسم.", "ar", frozenset()),
+    ("positive", "Island leaders resume UN-backed reunification talks",
+     "Leaders of the divided island's two communities resumed reunification talks on Monday "
+     "under UN auspices, with negotiators saying the sharing of gas revenues and property "
+     "claims would top the agenda. Peacekeepers have patrolled the buffer zone between them "
+     "for decades, and trade across it remains small.", "en", frozenset({P})),
+    ("positive", "Chiefs' committee meets feuding factions as ceasefire holds",
+     "A mediation committee of senior chiefs met the two feuding factions on Saturday as a "
+     "ceasefire in the town held for a second week, after clashes over a disputed chieftaincy "
+     "killed 14 people. Both sides agreed to dialogue and to hand in weapons.",
+     "en", frozenset({P})),
+    ("vote", "Bar association elections go to a run-off",
+     "No candidate won a majority in the bar association elections on Friday, and the two "
+     "leading lawyers will face a run-off next week. Turnout among members was 61 per cent, "
+     "the law society's returning officer said.", "en", frozenset()),
+    ("sense", "No ceasefire in fare war as budget airlines cut prices again",
+     "Budget airlines showed no sign of a ceasefire in their fare war on Tuesday, cutting "
+     "fares on domestic routes for the third time this month as they fight for market share. "
+     "Analysts said a truce was unlikely before the summer.", "en", frozenset()),
+    ("positive", "الطرفان يوقعان اتفاقا أمنيا برعاية أممية",
+     "وقع الطرفان أمس اتفاقا لتطبيع الأوضاع الأمنية والإدارية في القضاء برعاية أممية، بعد "
+     "جولات من المباحثات استمرت أشهرا، وينص الاتفاق على إخراج الفصائل المسلحة وتسليم الملف "
+     "الأمني للشرطة المحلية.", "ar", frozenset({P})),
+    ("positive", "وصول المحتجزين إلى المعبر مقابل إطلاق سراح معتقلات",
+     "وصل 12 محتجزا أمس إلى المعبر بعد أشهر من احتجازهم لدى فصيل مسلح، في عملية جرت مقابل "
+     "إطلاق سراح عشرات المعتقلات، بعد اتصالات تولاها وسطاء من دولتين.", "ar", frozenset({P})),
 ]
 
 def laid_out(text: str) -> str:
