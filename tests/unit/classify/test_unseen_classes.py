@@ -1006,6 +1006,24 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("positive", "وصول المحتجزين إلى المعبر مقابل إطلاق سراح معتقلات",
      "وصل 12 محتجزا أمس إلى المعبر بعد أشهر من احتجازهم لدى فصيل مسلح، في عملية جرت مقابل "
      "إطلاق سراح عشرات المعتقلات، بعد اتصالات تولاها وسطاء من دولتين.", "ar", frozenset({P})),
+    ("labour", "Train drivers to ballot on pay proposals after all-night talks",
+     "Train drivers will be balloted on new pay proposals drawn up by the industrial relations "
+     "service after all-night talks between their unions and the operator. Planned stoppages "
+     "are suspended while members vote, and the company said the offer was its last.",
+     "en", frozenset()),
+    ("vote", "Law society elects first woman president as turnout hits 68pc",
+     "The law society has elected its first woman president, who took 54 per cent of the votes "
+     "cast in the online election, with turnout at 68 per cent of eligible advocates. Two other "
+     "candidates stood, and members also elected the society's council.", "en", frozenset()),
+    ("positive", "Hundreds in shelters after floods sweep away homes",
+     "Hundreds of families spent the night in shelters after floods swept away homes in three "
+     "valleys, and at least nine people drowned, rescuers said. Aid agencies handed out clean "
+     "water and blankets, and the weather office forecast more rain for the weekend.",
+     "en", frozenset({H})),
+    ("vote", "قائمة المستقلين تفوز بانتخابات مجلس الطلبة في الجامعة",
+     "فازت قائمة المستقلين بأغلبية مقاعد مجلس الطلبة في انتخابات جرت أمس في الجامعة، وبلغت نسبة "
+     "المشاركة 47 في المئة، وقال رئيس لجنة الانتخابات إن الاقتراع جرى إلكترونيا لأول مرة.",
+     "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
