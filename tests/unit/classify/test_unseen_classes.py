@@ -1024,6 +1024,13 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "فازت قائمة المستقلين بأغلبية مقاعد مجلس الطلبة في انتخابات جرت أمس في الجامعة، وبلغت نسبة "
      "المشاركة 47 في المئة، وقال رئيس لجنة الانتخابات إن الاقتراع جرى إلكترونيا لأول مرة.",
      "ar", frozenset()),
+    ("sense", "القبض على ثلاثة من السجناء الفارين",
+     "ألقت الشرطة أمس القبض على ثلاثة من السجناء الفارين بعد أن فروا من السجن المركزي قبل "
+     "أسبوع، وقالت إن البحث جار عن رابع ما زال فارا من العدالة.", "ar", frozenset()),
+    ("positive", "Premier eyes a hat trick of election wins",
+     "The ruling party scored 41 per cent in the last poll before polling day, and thousands of "
+     "fans of the prime minister packed its final rally. Scores of voters queued at "
+     "registration offices as the campaign ended.", "en", frozenset({E})),
 ]
 
 def laid_out(text: str) -> str:
