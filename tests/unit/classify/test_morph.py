@@ -138,3 +138,14 @@ def test_the_longest_phrase_wins_and_a_lone_word_stands_when_no_phrase_fits() ->
     assert found == [("democratic republic of the congo", 1), ("republic of the congo", 8),
                      ("peace talks resume", 13), ("peace talks", 17), ("republic", 21),
                      ("peace", 22)]
+
+
+def test_a_phrase_never_crosses_a_paragraph_or_runs_past_the_text() -> None:
+    lexicon = Lexicon()
+    for text in ["peace", "peace talks", "peace talks resume"]:
+        lexicon.add(text)
+    words = [lexicon.resolve(t) for t in ["peace", "talks"]]
+    cut = [*words, None, *words[:1]]  # a paragraph ends after "talks"; the text after "peace"
+    assert [(p, s, e) for p, s, e in lexicon.scan(cut)] == [
+        (("peace", "talks"), 0, 2), (("peace",), 3, 4)]
+    assert [(p, s) for p, s, _ in lexicon.scan([words[0], None, words[1]])] == [(("peace",), 0)]
