@@ -106,7 +106,7 @@ class Lexicon:
         for entries in phrases.values():
             entries.sort(key=lambda entry: len(entry[0]), reverse=True)
         self._single, self._phrases = single, phrases
-        self._starts = frozenset(single).union(first for first, _ in phrases)
+        self._starts = frozenset(single).union(head for head, _ in phrases)
         self._reported = reported
         self._settled = True
 
