@@ -152,6 +152,16 @@ def candidate(worker: Worker, settings: Settings, raw: dict[str, Any],
     return result.candidates[0]
 
 
+def first_and_copy(worker: Worker, settings: Settings, name: str, text: str,
+                   offset: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Candidates of a page (``<name>-first``) and of another wire's copy of it
+    (``<name>-copy``), at ``offset`` and the next."""
+    first = candidate(worker, settings, page(f"{name}-first", text), offset=offset)
+    copy = candidate(worker, settings, page(f"{name}-copy", text, source="other-wire"),
+                     offset=offset + 1)
+    return first, copy
+
+
 # --- pages ---------------------------------------------------------------------------------
 
 
@@ -273,8 +283,7 @@ async def test_each_candidate_is_acked_after_its_records_are_sent(
     """At-least-once with batches in the dedup agent too: every record of a candidate is with
     the producer before the candidate's offset is acked."""
     text = CEASEFIRE + "\n\nThe talks resume on Monday."
-    first = candidate(worker, settings, page("ak-first", text), offset=30)
-    copy = candidate(worker, settings, page("ak-copy", text, source="other-wire"), offset=31)
+    first, copy = first_and_copy(worker, settings, "ak", text, offset=30)
     async with worker.dedup_agent.test_context() as agent:
         await agent.put(records.dumps(first))
         await agent.put(records.dumps(copy))
@@ -657,8 +666,7 @@ async def test_the_state_gauges_are_those_of_the_tables_this_worker_owns(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     text = CEASEFIRE + "\n\nA second round is planned for the end of the month."
-    first = candidate(worker, settings, page("sg-first", text), offset=60)
-    copy = candidate(worker, settings, page("sg-copy", text, source="other-wire"), offset=61)
+    first, copy = first_and_copy(worker, settings, "sg", text, offset=60)
     async with worker.dedup_agent.test_context() as agent:
         await agent.put(records.dumps(first))
         await agent.put(records.dumps(copy))
