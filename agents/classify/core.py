@@ -324,32 +324,36 @@ class Classifier:
 
     def _blocked(self, li: int, scan: _Scan, lang: str,
                  gates: list[str] | None = None) -> str | None:
-        """The first gate that holds label ``li`` back (None: none does). With ``gates``, every
-        gate is checked and described there, with the cues behind it."""
+        """The first gate that holds label ``li`` back, None when none does. Without ``gates``
+        (the per-article path) that is the gate's kind and the checks stop there; with
+        ``gates``, every gate is checked and described there with the cues behind it, and the
+        first that holds the label back is returned as its description."""
         spec = self._specs[li]
         raw = scan.raw
         blocked: str | None = None
         subject = spec.subject.get(lang)
         if subject is not None:
             ok = scan.lead[li] >= subject.lead or raw[li] >= subject.whole
-            if gates is not None or not ok:
+            if gates is None:
+                if not ok:
+                    return "subject"
+            else:
                 note = (f"subject: title+lead {scan.lead[li]:.2f} (needs {subject.lead:g}) or "
                         f"whole {raw[li]:.2f} (needs {subject.whole:g})")
                 blocked = blocked or (None if ok else note)
-                if gates is None:
-                    return blocked
                 gates.append(("ok   " if ok else "FAIL ") + note)
         for slots, require in self._requires[li]:
             have = 0.0
             for slot in slots:
                 have += raw[slot]
             ok = have >= require.min
-            if gates is not None or not ok:
+            if gates is None:
+                if not ok:
+                    return "require"
+            else:
                 note = (f"require {'+'.join(require.contexts)}: {have:.2f} (needs "
                         f"{require.min:g}) {self._context_cues(require.contexts, scan)}")
                 blocked = blocked or (None if ok else note)
-                if gates is None:
-                    return blocked
                 gates.append(("ok   " if ok else "FAIL ") + note)
         for slot, slots, veto in self._vetoes[li]:
             against = raw[slot]
@@ -361,7 +365,10 @@ class Classifier:
             fires = against >= veto.min and against > unless
             yields = veto.own_ratio is not None and raw[li] >= veto.own_ratio * against
             fires = fires and not yields
-            if gates is not None or fires:
+            if gates is None:
+                if fires:
+                    return "veto"
+            else:
                 note = (f"veto {veto.context}: {against:.2f} (fires at {veto.min:g}"
                         + (f", over {'+'.join(veto.unless)} {unless:.2f}" if veto.unless else "")
                         + (f", {'yields' if yields else 'would yield'} to the label's own "
@@ -369,8 +376,6 @@ class Classifier:
                            if veto.own_ratio is not None else "")
                         + f") {self._context_cues((veto.context,), scan)}")
                 blocked = blocked or (note if fires else None)
-                if gates is None:
-                    return blocked
                 gates.append(("FIRE " if fires else "ok   ") + note)
         return blocked
 
