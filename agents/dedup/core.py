@@ -10,7 +10,7 @@ does not, while template press releases about different events stay below it (RE
 Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell a rewritten copy
 (new headline and lead, paraphrased sentences) from a template release about another event: both
 share long verbatim runs. There the pair is a copy only when the numbers agree
-(:func:`agents.dedup.fingerprint.numbers_agree`): a copy keeps the story's figures, a release
+(:meth:`agents.dedup.fingerprint.Figures.agree`): a copy keeps the story's figures, a release
 about another event changes some. Two short texts whose numbers agree (besides a bare year) are
 copies also when most long words of one are in the other (``word_threshold``), or many when
 two figures or more agree (``corroborated_word_threshold``), however few 5-grams they share: a
@@ -34,8 +34,7 @@ from khabar.agents.dedup.fingerprint import (
     VERSION,
     Fingerprint,
     estimate,
-    numbers_agree,
-    numbers_conflict,
+    figures,
     word_containment,
 )
 from khabar.agents.dedup.state import HOUR, DedupState, doc_version, is_doc, stored_fingerprint
@@ -218,21 +217,22 @@ class Deduper:
         events."""
         jaccard, containment = estimate(fp, stored)
         short = fp.short and stored.short
-        if short and containment < self.veto_below and numbers_conflict(fp, stored):
+        shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
+        numbers = figures(shorter, longer)
+        if short and containment < self.veto_below and numbers.conflict:
             return None
         if jaccard >= self.min_jaccard and containment >= self.threshold:
             return containment
-        shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
         if (jaccard >= self.min_jaccard and containment >= self.corroborated_threshold
-                and numbers_agree(shorter, longer, self.min_numbers)):
+                and numbers.agree(self.min_numbers)):
             return containment
         if (not short or min(len(fp.words), len(stored.words)) < MIN_LONG_WORDS * 4
-                or not numbers_agree(shorter, longer, self.min_short_numbers, years=False)):
+                or not numbers.agree(self.min_short_numbers, years=False)):
             return None
         words = word_containment(fp, stored)
         if words >= self.word_threshold or (
                 words >= self.corroborated_word_threshold
-                and numbers_agree(shorter, longer, self.min_numbers, years=False)):
+                and numbers.agree(self.min_numbers, years=False)):
             return words
         return None
 

@@ -13,16 +13,15 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
 
 Beside the signature, a fingerprint carries the numbers of the text (digit runs, ordinals and
 numbers written as words, see :func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``,
-the smallest): the
-facts a copy keeps when it is rewritten and a template release about another event changes (its
-flight number, tonnage, date, toll). :func:`numbers_agree` is the test :mod:`agents.dedup.core`
-applies to pairs whose shingle containment alone is not conclusive. A short text (at most
-``WORDS_CAP`` distinct words) also keeps its long words (``LONG_WORD`` characters or more: names,
-places, nouns and verbs, few function words), lightly stemmed (:func:`stems`) so that the
-inflections of one word meet, for :func:`word_containment`, and is filed under
-more buckets (:func:`bucket_keys`): LSH bands of a MinHash over those words, and one keyed by its
-numbers. A short copy rewritten sentence by sentence keeps almost no 5-gram, often no LSH band
-of the signature, but its long words and figures.
+the smallest): the facts a copy keeps when it is rewritten and a template release about another
+event changes (its flight number, tonnage, date, toll). :func:`figures` compares them for the
+rules that :mod:`agents.dedup.core` applies to pairs whose shingle containment alone is not
+conclusive. A short text (at most ``WORDS_CAP`` distinct words) also keeps its long words
+(``LONG_WORD`` characters or more: names, places, nouns and verbs, few function words), lightly
+stemmed (:func:`stems`) so that the inflections of one word meet, for :func:`word_containment`,
+and is filed under more buckets (:func:`bucket_keys`): LSH bands of a MinHash over those words,
+and one keyed by its numbers. A short copy rewritten sentence by sentence keeps almost no
+5-gram, often no LSH band of the signature, but its long words and figures.
 
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
@@ -345,21 +344,42 @@ def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     return jaccard, min(1.0, intersection / smaller)
 
 
+@dataclass(frozen=True, slots=True)
+class Figures:
+    """The numbers of a shorter text (fewer shingles) against those of a longer one, compared
+    once for every rule that asks (:func:`figures`)."""
+
+    only_theirs: bool  # the shorter states no number the longer lacks
+    stated: int  # numbers the shorter states
+    stated_besides_years: int  # the same without bare years (:data:`YEARS`)
+    conflict: bool  # each states a number the other lacks
+
+    def agree(self, min_shared: int, *, years: bool = True) -> bool:
+        """Whether the shorter states only numbers of the longer, at least ``min_shared`` of
+        them, counting a bare year only when ``years``. A shortened copy may drop figures,
+        not bring its own."""
+        return self.only_theirs and (
+            self.stated if years else self.stated_besides_years) >= min_shared
+
+
+def figures(shorter: Fingerprint, longer: Fingerprint) -> Figures:
+    """How the numbers of ``shorter`` compare with those of ``longer``."""
+    part, whole = _comparable(shorter.numbers, longer.numbers)
+    only_theirs = part <= whole
+    return Figures(only_theirs, len(part), len(part - YEARS),
+                   not only_theirs and bool(whole - part))
+
+
 def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int, *,
                   years: bool = True) -> bool:
-    """Whether the shorter text (fewer shingles) states only numbers of the longer one, at
-    least ``min_shared`` of them, counting a bare year (:data:`YEARS`) only when ``years``.
-    A shortened copy may drop figures, not bring its own."""
-    part, whole = _comparable(shorter.numbers, longer.numbers)
-    shared = len(part) if years else len(part - YEARS)
-    return shared >= min_shared and part <= whole
+    """:meth:`Figures.agree` of the two texts."""
+    return figures(shorter, longer).agree(min_shared, years=years)
 
 
 def numbers_conflict(a: Fingerprint, b: Fingerprint) -> bool:
     """Whether each text states a number the other does not: the figures of another day's
     bulletin, another session of a committee, another company's results."""
-    x, y = _comparable(a.numbers, b.numbers)
-    return bool(x - y) and bool(y - x)
+    return figures(a, b).conflict
 
 
 def _comparable(part: tuple[int, ...], whole: tuple[int, ...]) -> tuple[set[int], set[int]]:
