@@ -220,16 +220,8 @@ def word_band_keys(words: bytes) -> tuple[str, ...]:
     ``BUCKET_CAP``, like any band."""
     if len(words) < MIN_LONG_WORDS * 4:
         return ()
-    hashes = np.frombuffer(words, dtype="<u4")
-    permuted = np.multiply.outer(fmix32(hashes), _WORD_A)
-    permuted += _WORD_B
-    slots = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
-    keys = []
-    for prefix, start in _WORD_BAND_STARTS:
-        band = _BAND_HASH.copy()
-        band.update(slots[start:start + WORD_ROWS * 4])
-        keys.append(prefix + band.hexdigest())
-    return tuple(keys)
+    slots = _min_slots(np.frombuffer(words, dtype="<u4"), _WORD_A, _WORD_B)
+    return _band_keys(slots, _WORD_BAND_STARTS, WORD_ROWS * 4)
 
 
 @lru_cache(maxsize=1024)
@@ -240,11 +232,17 @@ def band_keys(signature: bytes) -> tuple[str, ...]:
     ``KHABAR_CORE_PROCESSES=0``), the dedup hop's :meth:`Fingerprint.decode` asks again for
     the keys the page hop has just computed.
     """
+    return _band_keys(signature, _BAND_STARTS, _BAND_BYTES)
+
+
+def _band_keys(slots: bytes, starts: tuple[tuple[str, int], ...], width: int
+               ) -> tuple[str, ...]:
+    """Each band's key prefix plus a 64-bit hash of its ``width`` bytes of ``slots``."""
     keys = []
-    view = memoryview(signature)
-    for prefix, start in _BAND_STARTS:
+    view = memoryview(slots)
+    for prefix, start in starts:
         band = _BAND_HASH.copy()  # cheaper than a new blake2b(..., digest_size=8) each band
-        band.update(view[start:start + _BAND_BYTES])
+        band.update(view[start:start + width])
         keys.append(prefix + band.hexdigest())
     return tuple(keys)
 
@@ -328,10 +326,16 @@ def minhash_signature(hashes: np.ndarray) -> bytes:
     little-endian uint32 bytes."""
     if not len(hashes):
         return _EMPTY_SIGNATURE
-    permuted = np.multiply.outer(fmix32(hashes), _A)  # uint32: wraps mod 2**32, as datasketch
-    permuted += _B
-    signature: bytes = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
-    return signature
+    return _min_slots(hashes, _A, _B)
+
+
+def _min_slots(hashes: np.ndarray, a: np.ndarray, b: np.ndarray) -> bytes:
+    """The minimum over ``hashes`` of each affine permutation ``a * fmix32(h) + b``, as
+    little-endian uint32 bytes."""
+    permuted = np.multiply.outer(fmix32(hashes), a)  # uint32: wraps mod 2**32, as datasketch
+    permuted += b
+    slots: bytes = permuted.min(axis=0).astype("<u4", copy=False).tobytes()
+    return slots
 
 
 def estimate(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
