@@ -154,13 +154,14 @@ class Classifier:
         self._lead_paragraphs, self._lead_tokens = lead
         self._lexicon = Lexicon()
         self._terms: dict[Pattern, list[tuple[int, float]]] = {}
-        self._written: dict[Pattern, str] = {}  # a term's pattern -> the term as first written
         self._cues: dict[Pattern, list[int]] = {}
         self._rules: list[_Rule] = []
-        own_terms = [self._add_terms(li, f"label '{spec.name}'", spec.terms)
+        written: dict[Pattern, str] = {}  # a term's pattern -> the term as first written
+        own_terms = [self._add_terms(li, f"label '{spec.name}'", spec.terms, written)
                      for li, spec in enumerate(labels)]
         for ci, context in enumerate(contexts):
-            self._add_terms(len(labels) + ci, f"context '{context.name}'", context.terms)
+            self._add_terms(len(labels) + ci, f"context '{context.name}'", context.terms,
+                            written)
         for li, spec in enumerate(labels):
             own = own_terms[li]
             for rule in spec.suppress:
@@ -175,10 +176,11 @@ class Classifier:
                     self._cues.setdefault(pattern, []).append(len(self._rules))
                 self._rules.append(_Rule(li, frozenset(targets), rule.factor, rule.window))
         self._places: dict[Pattern, Place] = build_gazetteer(self._lexicon, DATA_FILE.read_bytes())
-        self._key_by_reading()
+        self._key_by_reading(written)
         self._chunk_cache: dict[str, tuple[str | None, ...]] = {}
 
-    def _add_terms(self, slot: int, owner: str, terms: tuple[Term, ...]) -> set[Pattern]:
+    def _add_terms(self, slot: int, owner: str, terms: tuple[Term, ...],
+                   written: dict[Pattern, str]) -> set[Pattern]:
         own: set[Pattern] = set()
         for term in terms:
             pattern = self._lexicon.add(term.text, exact=term.exact)
@@ -189,14 +191,15 @@ class Classifier:
                 raise TaxonomyError(f"{owner}: term {term.text!r} duplicates another term "
                                     "(same normalised form)")
             entries.append((slot, term.weight))
-            self._written.setdefault(pattern, term.text)
+            written.setdefault(pattern, term.text)
             own.add(pattern)
         return own
 
-    def _key_by_reading(self) -> None:
+    def _key_by_reading(self, written: dict[Pattern, str]) -> None:
         """Key terms, cues, suppress targets and places by the pattern the scan reports, so
         that two patterns that read alike ("evacuated" in one list, "evacuate" in another) both
-        count. Two terms of one label or context that read alike are a taxonomy error."""
+        count. Two terms of one label or context that read alike are a taxonomy error, named
+        as ``written`` holds them."""
         read = self._lexicon.reading
         names = [*(f"label '{n}'" for n in self.labels),
                  *(f"context '{n}'" for n in self.contexts)]
@@ -207,8 +210,8 @@ class Classifier:
             for slot, weight in entries:
                 other = first.setdefault((key, slot), pattern)
                 if other != pattern:
-                    raise TaxonomyError(f"{names[slot]}: terms {self._written[other]!r} and "
-                                        f"{self._written[pattern]!r} read alike")
+                    raise TaxonomyError(f"{names[slot]}: terms {written[other]!r} and "
+                                        f"{written[pattern]!r} read alike")
                 terms.setdefault(key, []).append((slot, weight))
         self._terms = terms
         cues: dict[Pattern, list[int]] = {}
