@@ -295,7 +295,12 @@ class DedupStage:
             partition=origin.partition, offset=origin.offset, failed_at=records.iso_time(now),
             stage=stage, max_bytes=self.max_message_bytes,
         )
-        return Decided(None, [Delivery(DLQ, letter["source_id"], letter, records.dumps(letter))])
+        return Decided(None, [dead_letter_delivery(letter)])
+
+
+def dead_letter_delivery(letter: records.Record) -> Delivery:
+    """A dead letter for the ``dlq`` topic, keyed by the page's id when it has one."""
+    return Delivery(DLQ, letter["source_id"], letter, records.dumps(letter))
 
 
 def _refingerprint(text: str) -> Fingerprint:

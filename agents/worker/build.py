@@ -17,7 +17,7 @@ from mode import CrashingSupervisor
 from khabar.agents.classify.core import Classifier
 from khabar.agents.dedup.core import Deduper
 from khabar.agents.page_runner import PageOutcome, PageRunner
-from khabar.agents.pipeline import DedupStage, Origin
+from khabar.agents.pipeline import DedupStage, Origin, dead_letter_delivery
 from khabar.agents.publish.core import DLQ, DUPLICATES, ENRICHED, Delivery, label_destination
 from khabar.agents.read_ahead import read_ahead
 from khabar.agents.worker.dedup_tables import StateGauges, declare_tables, dedup_state
@@ -25,7 +25,7 @@ from khabar.agents.worker.exits import CrashOnSendError, exit_if_send_failed, lo
 from khabar.agents.worker.health import CommitWatch, register_health
 from khabar.agents.worker.lag import ConsumerLag
 from khabar.agents.worker.prometheus import count_delivery, observe_stage, register_metrics
-from khabar.streams import logs, metrics, records
+from khabar.streams import logs, metrics
 from khabar.streams.hooks.app import send_direct
 from khabar.streams.hooks.tables import set_current_event
 from khabar.streams.settings import Settings
@@ -114,9 +114,8 @@ def build(app: faust.App, settings: Settings, classifier: Classifier | None = No
                 for event, outcome in zip(events, outcomes, strict=True):
                     metrics.PAGES.labels(metrics.source_label(outcome.source)).inc()
                     if outcome.dead_letter is not None:
-                        letter = outcome.dead_letter
-                        await send(Delivery(DLQ, letter["source_id"], letter,
-                                            records.dumps(letter)), event.message.timestamp)
+                        await send(dead_letter_delivery(outcome.dead_letter),
+                                   event.message.timestamp)
                     for key, value in outcome.candidates:
                         await publish(topology.names.dedup, key, value)
                     await stream.ack(event)
