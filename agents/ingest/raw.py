@@ -113,11 +113,12 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
     if not isinstance(obj, dict):
         raise IngestError("not_an_object", f"payload is a JSON {type(obj).__name__}, not an object")
     values: dict[str, str | None] = {}
+    epoch: float | None = None
     for name in FIELDS:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             if name == "published_at" and _is_number(value):  # epoch seconds or ms
-                values[name] = None
+                values[name], epoch = None, value
                 continue
             raise IngestError("schema", f"field {name!r} must be a string or null",
                               _readable_id(obj))
@@ -127,8 +128,7 @@ def parse_raw(payload: bytes, *, max_bytes: int) -> RawPage:
                           _id_of(values["id"], values["url"]))
     page_id = _id_of(values["id"], values["url"]) or "sha1:" + _sha1(
         values["text"] or values["html"] or "")
-    raw_date = obj.get("published_at")
-    date = raw_date if _is_number(raw_date) else values["published_at"]
+    date = epoch if epoch is not None else values["published_at"]
     return RawPage(
         id=page_id, url=values["url"], source=values["source"], title=values["title"],
         text=values["text"], html=values["html"], published_at=normalize_date(date),
