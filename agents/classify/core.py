@@ -43,7 +43,15 @@ DEFAULT_TAXONOMY = Path(__file__).with_name("taxonomy.toml")
 _PUNCT = string.punctuation + "«»“”‘’،؛؟…–—·•|"
 _CHUNK_CACHE_LIMIT = 200_000
 _EVIDENCE_MAX = 8
+_ANNOUNCE_MAX = 8
+
 _TITLE, _LEAD, _BODY = 0, 1, 2
+
+
+def _announces(chunks: list[str]) -> bool:
+    """A short line ending in a colon ("Here are the latest developments:") introduces the
+    paragraphs after it; it is read in the lead but does not take one of its paragraphs."""
+    return len(chunks) <= _ANNOUNCE_MAX and chunks[-1].endswith(":")
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +418,8 @@ class Classifier:
                 out.title_end = out.lead_end = len(words)
                 in_title = False
             elif lead_left > 0:  # only the first ``lead_tokens`` tokens of the lead paragraphs
-                lead_left -= 1
+                if not _announces(raw):
+                    lead_left -= 1
                 if lead_tokens > 0:
                     lead = min(len(words) - start, lead_tokens)
                     lead_tokens -= lead

@@ -1031,6 +1031,40 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "The ruling party scored 41 per cent in the last poll before polling day, and thousands of "
      "fans of the prime minister packed its final rally. Scores of voters queued at "
      "registration offices as the campaign ended.", "en", frozenset({E})),
+    ("positive", "زعماء قبيلتين يوقعون وثيقة لوقف الاقتتال في الولاية",
+     "وقع زعماء القبيلتين أمس وثيقة لوقف الاقتتال بعد أسابيع من مواجهات خلفت عشرات القتلى، "
+     "ونصت الوثيقة على الوقف الفوري للأعمال العدائية وعقد مؤتمر صلح خلال شهرين.",
+     "ar", frozenset({P})),
+    ("positive", "اتفاق مصالحة يمهد لانتخاب برلمان الإقليم",
+     "وقعت الحكومة وقادة الفصائل المسلحة في الإقليم اتفاق مصالحة ينهي الاشتباكات، وينص على وقف "
+     "إطلاق النار وتشكيل لجنة انتخابية مستقلة تتولى تسجيل المرشحين قبل انتخاب برلمان الإقليم "
+     "خلال ستة أشهر.", "ar", frozenset({P, E})),
+    ("sense", "رواية جديدة عن لاجئ يبحث عن بيت طفولته",
+     "تروي الكاتبة في روايتها الجديدة حكاية لاجئ مسن يعود في ذاكرته إلى بيت طفولته، وصدرت "
+     "الرواية عن دار نشر عربية في 300 صفحة، وستوقعها في معرض الكتاب الشهر المقبل.",
+     "ar", frozenset()),
+    ("vote", "Exporters' federation elects new board in first electronic polls",
+     "Member companies of the exporters' federation elected a new board of directors on "
+     "Thursday, with 14 candidates winning seats in polls that closed at noon. Voting was "
+     "electronic for the first time, and the elections committee announced the results an "
+     "hour after polling ended. The board will choose its chairman next week.",
+     "en", frozenset()),
+    ("positive", "Live: border crossing reopens after overnight strikes",
+     "Key developments so far:\n\nThe crossing reopened at dawn after a night of strikes on "
+     "nearby villages. Thousands of families who sought safety in the hills are walking to the "
+     "crossing, and the town's schools now serve as shelters. Aid workers handed out blankets "
+     "and water at the gate.", "en", frozenset({H})),
+    ("positive", "Militia frees seven soldiers in Red Cross-brokered handover",
+     "A militia in the north freed seven soldiers it had held since the spring, handing them "
+     "to the International Committee of the Red Cross at a checkpoint on Tuesday. The release "
+     "followed indirect contacts between the militia and the army, mediated by tribal elders, "
+     "and the militia said it expected fighters held by the army to be freed in return.",
+     "en", frozenset({P})),
+    ("sense", "Jailed blogger freed as a humanitarian gesture",
+     "The president pardoned a blogger serving a five-year sentence for insulting officials, "
+     "calling the release a humanitarian gesture after the blogger's family said he needed "
+     "heart surgery. Rights groups said dozens of critics remained in prison.",
+     "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
