@@ -1065,6 +1065,41 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "calling the release a humanitarian gesture after the blogger's family said he needed "
      "heart surgery. Rights groups said dozens of critics remained in prison.",
      "en", frozenset()),
+    ("positive", "Go-between carries messages as families wait for captive soldiers",
+     "Relatives of nine soldiers held by an armed group in the mountains said on Monday that "
+     "indirect contacts with the captors had resumed through a go-between, a village imam who "
+     "carries messages between the army and the group. The group wants prisoners freed in "
+     "return for the soldiers, officials said.", "en", frozenset({P})),
+    ("positive", "Army and rebels to hold their fire over the festival",
+     "Soldiers and rebels will hold their fire during the ten-day festival after the army and "
+     "the rebels' political wing announced matching suspensions of offensive military "
+     "operations. Church leaders welcomed the move, and markets in the hill towns reopened.",
+     "en", frozenset({P})),
+    ("positive", "Villagers skip meals as the harvest fails in the south",
+     "Families in the southern districts skip meals and eat wild fruit after the maize harvest "
+     "failed, and about two million people will need food assistance before the next rains, "
+     "the relief agencies said. Clinics report more children with acute malnutrition.",
+     "en", frozenset({H})),
+    ("routine", "Parents skip meals as energy bills climb",
+     "One parent in five says they skip meals to keep their children fed as energy bills and "
+     "rents climb, a survey by a consumer group found. The chancellor is under pressure to "
+     "extend the price cap on household energy before the winter.", "en", frozenset()),
+    ("positive", "الشيوخ يقنعون مسلحي القبيلتين بالكف عن القتال",
+     "أقنع وفد من شيوخ القبائل مسلحي القبيلتين بالكف عن القتال بعد مواجهات أودت بحياة 15 "
+     "شخصا، واتفق الطرفان على دفع الدية عن القتلى وانسحاب المسلحين من المراعي المتنازع عليها.",
+     "ar", frozenset({P})),
+    ("positive", "الناخبون يرفضون التعديلات الدستورية في التصويت الشعبي",
+     "رفض نحو 55 في المئة من الناخبين التعديلات الدستورية التي طرحتها الحكومة على التصويت "
+     "الشعبي، وبلغت نسبة المشاركة 64 في المئة، وقال رئيس الحكومة إنه يحترم النتيجة.",
+     "ar", frozenset({E})),
+    ("sense", "هدنة في حرب العروض بين شركات الاتصالات",
+     "دخلت حرب العروض بين مشغلي الاتصالات مرحلة هدنة بعد أن حددت هيئة التنظيم سقفا "
+     "للتخفيضات، وقال محللون إن وقف إطلاق النار في حرب الأسعار سيعيد هوامش الربح.",
+     "ar", frozenset()),
+    ("positive", "وصول طائرات تقل محتجزين أطلق سراحهم من الطرفين",
+     "وصلت إلى مطار العاصمة طائرات تقل محتجزين أطلق سراحهم من سجون الطرف الآخر، في عملية "
+     "تشمل مئات المفرج عنهم من الطرفين تنفذها اللجنة الدولية للصليب الأحمر بعد اتفاق رعاه "
+     "المبعوث الأممي لإنهاء الحرب.", "ar", frozenset({P})),
 ]
 
 def laid_out(text: str) -> str:
