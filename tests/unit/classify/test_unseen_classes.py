@@ -1100,6 +1100,41 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "وصلت إلى مطار العاصمة طائرات تقل محتجزين أطلق سراحهم من سجون الطرف الآخر، في عملية "
      "تشمل مئات المفرج عنهم من الطرفين تنفذها اللجنة الدولية للصليب الأحمر بعد اتفاق رعاه "
      "المبعوث الأممي لإنهاء الحرب.", "ar", frozenset({P})),
+    ("positive", "Proposals pass through intermediaries as families wait for captives",
+     "Officials have been exchanging proposals with the armed group through two governments "
+     "acting as intermediaries, on the release of 40 captives held since the raid. A lull in "
+     "the fighting of several days is part of the framework under discussion, two officials "
+     "said.", "en", frozenset({P})),
+    ("positive", "Red Cross flights carry hundreds home in detainee exchange",
+     "Hundreds of detainees held by the two warring sides flew home on Sunday in the largest "
+     "exchange since the war began. Planes chartered for the operation landed in the capital "
+     "and in two government-held cities, where relatives waited on the tarmac with flowers "
+     "and flags. The exchange was agreed at talks last month under UN auspices. The "
+     "International Committee of the Red Cross said its teams had interviewed every man "
+     "before he boarded.", "en", frozenset({P})),
+    ("positive", "Thousands in welfare centres as river floods low-lying towns",
+     "More than 30,000 people are housed in welfare centres after the river burst its banks "
+     "in three districts, the disaster management centre said. Navy boats carried families "
+     "from flooded homes, and the death toll from the rains rose to 19.", "en", frozenset({H})),
+    ("positive", "لجان الاقتراع تفتح أبوابها لشغل المقعد الشاغر في الدائرة الرابعة",
+     "فتحت لجان الاقتراع أبوابها صباح اليوم في الدائرة الرابعة لشغل المقعد الشاغر في البرلمان، "
+     "ويتنافس على المقعد 12 مرشحا، على أن يبدأ فرز الأصوات فور إغلاق الصناديق.",
+     "ar", frozenset({E})),
+    ("positive", "وفد الإقليم في العاصمة لاستئناف الحوار بعد المواجهات",
+     "وصل وفد حكومة الإقليم إلى العاصمة لبدء جولة حوار مع الحكومة الاتحادية هي الأولى منذ "
+     "مواجهات مسلحة شهدتها المدينة المتنازع عليها، وتتناول المحادثات انتشار القوات على خطوط "
+     "التماس.", "ar", frozenset({P})),
+    ("positive", "الحصبة تتفشى بين العالقين على الحدود",
+     "سجلت نقطة طبية بدائية تفشي الحصبة بين آلاف العالقين على الحدود منذ أشهر، وقالت إن "
+     "طفلين توفيا لغياب الأدوية، وطالبت الأمم المتحدة بفتح ممر لإيصال اللقاحات والغذاء.",
+     "ar", frozenset({H})),
+    ("labour", "جولة حوار بين النقابة ووزارة الصحة حول الأجور",
+     "عقدت نقابة الأطباء جولة حوار مع وزارة الصحة أمس لبحث مطالب زيادة الأجور وتحسين ظروف "
+     "العمل، وقالت النقابة إن الإضراب قائم إلى حين التوصل إلى اتفاق.", "ar", frozenset()),
+    ("vote", "فرز الأصوات في انتخابات نقابة المهندسين",
+     "بدأ فرز الأصوات مساء أمس في انتخابات نقابة المهندسين بعد إغلاق لجان الاقتراع، ويتنافس "
+     "على منصب النقيب ثلاثة مرشحين، وبلغت نسبة المشاركة 41 في المئة من الأعضاء.",
+     "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
