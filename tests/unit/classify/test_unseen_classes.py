@@ -1135,6 +1135,33 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "بدأ فرز الأصوات مساء أمس في انتخابات نقابة المهندسين بعد إغلاق لجان الاقتراع، ويتنافس "
      "على منصب النقيب ثلاثة مرشحين، وبلغت نسبة المشاركة 41 في المئة من الأعضاء.",
      "ar", frozenset()),
+    ("positive", "Government and agitating parties sit for third round of talks",
+     "The government and an alliance of agitating regional parties held a third round of talks "
+     "on Sunday after weeks of agitation that shut the border crossings. Both sides agreed to "
+     "form a panel on the disputed provincial boundaries, negotiators said.",
+     "en", frozenset({P})),
+    ("positive", "Neighbours agree to halt fighting after night of talks in a third capital",
+     "The two neighbours agreed to a pause in fighting from noon on Saturday after ten hours of "
+     "discussions hosted by a third country. They will use the halt to exchange prisoners and the "
+     "bodies of soldiers killed in the shelling, the host's foreign minister said.",
+     "en", frozenset({P})),
+    ("positive", "Army brings home 80 soldiers in swap with rebels",
+     "Eighty soldiers are back home after a swap with the rebels, who received 30 of their "
+     "fighters in return, the defence ministry said.", "en", frozenset({P})),
+    ("sense", "Review: a refugee's first winter makes for a tender stage drama",
+     "A new play about a young refugee's first winter in a seaside town opened at the theatre "
+     "on Friday to a standing ovation. The playwright avoids speeches, and the lead actor "
+     "holds the stage for two hours with ease.", "en", frozenset()),
+    ("routine", "Wind warnings lifted as cyclone turns away from the coast",
+     "The meteorological service lifted strong wind warnings for the northern islands after the "
+     "cyclone turned away overnight, bringing heavy showers and rough seas but no major "
+     "damage. No evacuation centres were opened and ferries will resume on Tuesday.",
+     "en", frozenset()),
+    ("passing", "Tour operators see bookings recover a year after the earthquake",
+     "Tour operators in the mountain region say autumn bookings are back to 60 per cent of the "
+     "level before last year's earthquake. Lodges on the main trails have reopened, though "
+     "some families displaced by the quake still live in shelters near the valley road.",
+     "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
