@@ -1162,6 +1162,43 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "level before last year's earthquake. Lodges on the main trails have reopened, though "
      "some families displaced by the quake still live in shelters near the valley road.",
      "en", frozenset()),
+    ("positive", "الدول الضامنة تتفق على حدود منطقة تخفيف التوتر في الشمال",
+     "اتفقت الدول الضامنة في ختام اجتماعها أمس على حدود منطقة تخفيف التوتر في المحافظة "
+     "الشمالية، وعلى تشكيل مركز مشترك لمراقبة الالتزام بها.", "ar", frozenset({P})),
+    ("positive", "لقاء في العاصمة المجاورة لإحياء الحوار بين الحكومة والإقليم",
+     "استضافت العاصمة المجاورة لقاء بين رئيس الحكومة الاتحادية ورئيس الإقليم لإحياء الحوار "
+     "المتعثر منذ سنوات، واتفق الطرفان على استئناف جولات الحوار وتشكيل لجان فنية، بعد عقود "
+     "على حرب أهلية خلفت آلاف القتلى.", "ar", frozenset({P})),
+    ("positive", "عودة عشرات المحتجزين بعد عملية مقايضة بين الطرفين",
+     "عاد عشرات المحتجزين إلى ذويهم بعد عملية مقايضة جرت بإشراف وجهاء من الجانبين، تسلم فيها "
+     "كل طرف من الآخر عناصره الذين أسروا خلال المعارك.", "ar", frozenset({P})),
+    ("positive", "طوابير أمام مكاتب التصويت منذ الصباح",
+     "اصطف الناخبون منذ الصباح أمام مكاتب التصويت لاختيار أعضاء مجلس النواب، وقالت وزارة "
+     "الداخلية إن نسبة المشاركة بلغت 12 في المئة عند منتصف النهار من المسجلين في اللوائح "
+     "الانتخابية.", "ar", frozenset({E})),
+    ("treaty", "اتفاق لمقايضة النفط بالقمح بين البلدين",
+     "وقع البلدان اتفاقا لمقايضة شحنات من النفط بالقمح لمدة عامين، وقال وزير التجارة إن "
+     "المقايضة توفر العملة الصعبة وتخفض كلفة الاستيراد.", "ar", frozenset()),
+    ("positive", "Neighbours agree to release detained soldiers in goodwill step",
+     "The two neighbours will each release soldiers detained since border clashes last year, "
+     "in what both governments called a goodwill step to build trust before any treaty.",
+     "en", frozenset({P})),
+    ("positive", "Rebel faction hands over weapons in a ceremony in the south",
+     "Fighters of a separatist faction handed over weapons to the army on Saturday, after "
+     "months of discreet discussions hosted by a neighbouring state. The faction's leader "
+     "said in a message that his men had chosen the path of peace.", "en", frozenset({P})),
+    ("positive", "Fishermen pull survivors from the sea after migrant boat capsizes",
+     "Fishermen pulled 80 survivors from the sea after an overcrowded migrant boat capsized "
+     "off the coast at dawn, and 43 bodies have been recovered, officials said.",
+     "en", frozenset({H})),
+    ("sense", "Film review: a refugee cook finds his feet in a country pub",
+     "This warm film follows a cook who arrived as a refugee and now runs a country pub's "
+     "kitchen. The writer-director keeps the past at a distance, and the film is at its "
+     "best among the pots and the quarrels over spices.", "en", frozenset()),
+    ("sense", "Airline refunds fares as a goodwill gesture after the strike",
+     "The airline will refund all fares booked for the days of the pilots' strike as a "
+     "goodwill gesture, its chief executive said, and hopes to build trust with customers.",
+     "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
