@@ -1199,6 +1199,31 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "The airline will refund all fares booked for the days of the pilots' strike as a "
      "goodwill gesture, its chief executive said, and hopes to build trust with customers.",
      "en", frozenset()),
+    ("positive", "رسائل عبر وسطاء لتجميد العمليات العسكرية في العاصمة",
+     "نقل وسطاء من دولة مجاورة رسائل بين قيادة الجيش وقوات التمرد، تتضمن مقترحا بتجميد "
+     "العمليات العسكرية في العاصمة ثلاثة أيام، وفتح ممرات لخروج المدنيين.", "ar", frozenset({P})),
+    ("positive", "آلاف الفارين من الحرب ينتظرون عند المعبر",
+     "ينتظر آلاف الفارين من المدينة عند المعبر الحدودي منذ أيام، بعد أن خرجوا هربا من القتال، "
+     "وتوزع فرق الهلال الأحمر الوجبات والمياه على العالقين في العراء.", "ar", frozenset({H})),
+    ("sense", "القبض على اثنين من الفارين من العدالة",
+     "ألقت الشرطة القبض على اثنين من الفارين من العدالة في قضية احتيال، بعد ملاحقة استمرت "
+     "شهرين، وأحالتهما إلى النيابة العامة.", "ar", frozenset()),
+    ("positive", "الحكومة تعلن هدنة إنسانية لإيصال المساعدات إلى الإقليم",
+     "أعلنت الحكومة هدنة إنسانية مفتوحة للسماح بدخول قوافل المساعدات إلى الإقليم المحاصر، حيث "
+     "يعاني أكثر من مليوني شخص من نقص حاد في الغذاء والدواء، وردت الجبهة المسلحة بالتزامها "
+     "وقف الأعمال العدائية.", "ar", frozenset({P, H})),
+    ("positive", "Church leaders open indirect channels to separatist commanders",
+     "Church leaders said on Tuesday they had opened indirect channels to several separatist "
+     "commanders, and hoped to bring them and government officials to one conference to end "
+     "the fighting in the two western regions.", "en", frozenset({P})),
+    ("vote", "Parliament approves 12 cabinet nominees in vote of confidence",
+     "The lower house approved 12 of the president's cabinet nominees in a vote of confidence "
+     "on Saturday, while four failed to win enough votes, the speaker announced.",
+     "en", frozenset()),
+    ("positive", "Prime minister calls snap election for March",
+     "The prime minister called a snap election for March on Monday, a year before the end of "
+     "her term. The early election will test her coalition after a year of rising prices.",
+     "en", frozenset({E})),
 ]
 
 def laid_out(text: str) -> str:
