@@ -44,14 +44,16 @@ _PUNCT = string.punctuation + "«»“”‘’،؛؟…–—·•|"
 _CHUNK_CACHE_LIMIT = 200_000
 _EVIDENCE_MAX = 8
 _ANNOUNCE_MAX = 8
+_SENTENCE_END = (".", "!", "?", "؟", '."', ".”", ".»")
 
 _TITLE, _LEAD, _BODY = 0, 1, 2
 
 
 def _announces(chunks: list[str]) -> bool:
-    """A short line ending in a colon ("Here are the latest developments:") introduces the
-    paragraphs after it; it is read in the lead but does not take one of its paragraphs."""
-    return len(chunks) <= _ANNOUNCE_MAX and chunks[-1].endswith(":")
+    """A short line that ends no sentence (a dateline «صيدا – مراسل القناة», a byline, a
+    signpost "Here are the latest developments:") introduces the paragraphs after it: after
+    the title or headline, it is read in the lead but does not take one of its paragraphs."""
+    return len(chunks) <= _ANNOUNCE_MAX and not chunks[-1].endswith(_SENTENCE_END)
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +420,7 @@ class Classifier:
                 out.title_end = out.lead_end = len(words)
                 in_title = False
             elif lead_left > 0:  # only the first ``lead_tokens`` tokens of the lead paragraphs
-                if not _announces(raw):
+                if not (out.lead_end and _announces(raw)):  # a headline is never one
                     lead_left -= 1
                 if lead_tokens > 0:
                     lead = min(len(words) - start, lead_tokens)

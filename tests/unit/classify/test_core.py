@@ -136,6 +136,25 @@ def test_blank_title_is_no_title(clf: Classifier) -> None:
     assert lead.lead == 0 < lead.raw  # the third paragraph is body
 
 
+@pytest.mark.parametrize(("title", "first", "third_in_lead"), [
+    # after a title, a dateline, a byline or a signpost does not take a lead paragraph
+    ("Delegates in the capital", "CAPITAL – Our correspondent", True),
+    ("Delegates in the capital", "Here are the latest developments:", True),
+    ("وفود في العاصمة", "القامشلي – خاص", True),
+    # a headline written in the text is one, however short
+    (None, "Delegates in the capital", False),
+    # so is a sentence, however short
+    ("Delegates in the capital", "Delegates arrived on Monday.", False),
+])
+def test_lines_that_end_no_sentence_take_no_lead_paragraph(clf: Classifier, title: str | None,
+                                                         first: str,
+                                                         third_in_lead: bool) -> None:
+    text = f"{first}\n\nMore delegates arrived.\n\nPeace talks and a ceasefire."
+    peace = clf.explain(title=title, text=text, lang="en").verdicts[0]
+    assert peace.label == "peace_talks" and peace.raw > 0
+    assert (peace.lead > 0) is third_in_lead
+
+
 def test_alif_maqsura_variant(clf: Classifier) -> None:
     a = clf.classify(title=None, text="مستشفى للاجئين وهدنة أخرى", lang="ar")
     b = clf.classify(title=None, text="مستشفي للاجئين وهدنة أخري", lang="ar")

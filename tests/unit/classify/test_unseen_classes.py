@@ -1224,6 +1224,26 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "The prime minister called a snap election for March on Monday, a year before the end of "
      "her term. The early election will test her coalition after a year of rising prices.",
      "en", frozenset({E})),
+    ("positive", "وفد الإدارة المحلية في العاصمة للمرة الثالثة",
+     "القامشلي – خاص\n\nوصل وفد يمثل الإدارة المحلية في الشمال الشرقي إلى العاصمة أمس. "
+     "وعقد الوفد جولة مباحثات مع ممثلي الحكومة بوساطة ضباط من دولة حليفة، لبحث انسحاب القوات "
+     "ووقف الاشتباكات على خطوط التماس.", "ar", frozenset({P})),
+    ("positive", "Thousands who fled the shelling run short of rice",
+     "More than 8,000 villagers who fled into the hills after the army shelled their town are "
+     "running out of rice and medicine, volunteers said. Aid groups have not been allowed in.",
+     "en", frozenset({H})),
+    ("positive", "Transit centre full as new arrivals cross the border",
+     "Nearly 3,000 people crossed the border on Monday alone, bringing new arrivals at the "
+     "transit centre to 11,000 after fighting between the army and rebels near the frontier, "
+     "district officials said.", "en", frozenset({H})),
+    ("passing", "Suspect fled the scene after the shooting, police say",
+     "A man suspected of shooting a shopkeeper in the city centre fled the scene on a "
+     "motorbike, police said on Sunday, and officers were searching the area.",
+     "en", frozenset()),
+    ("treaty", "Mining company and province in settlement talks over spill",
+     "A mining company and the provincial government are in settlement talks over damages for "
+     "a tailings spill in 1996, lawyers for both sides said, after decades of litigation.",
+     "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
