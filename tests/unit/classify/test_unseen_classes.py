@@ -1244,6 +1244,25 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "A mining company and the provincial government are in settlement talks over damages for "
      "a tailings spill in 1996, lawyers for both sides said, after decades of litigation.",
      "en", frozenset()),
+    ("positive", "Peace committee and armed group sit face to face; agree to halt attacks",
+     "Members of a peace committee and representatives of an armed group met in a hill "
+     "village on Sunday and agreed that the group would halt attacks while the army holds "
+     "back new operations until their next meeting.", "en", frozenset({P})),
+    ("positive", "Discussions on the breakaway region resume after a long pause",
+     "The only forum where the government, its neighbour and the breakaway region's "
+     "representatives sit at the same table met again this week, after a war fifteen years "
+     "ago left the region under occupation. Delegates discussed detentions along the line "
+     "and confidence-building steps.", "en", frozenset({P})),
+    ("labour", "Unions and employers back at the same table over pay",
+     "Unions and the employers' federation are back at the same table over the minimum wage "
+     "after a month of strikes, and both sides spoke of confidence-building measures.",
+     "en", frozenset()),
+    ("positive", "لجان ميدانية تشرف على فك الاشتباك بين القوات في المحافظة",
+     "بدأت لجان عسكرية من دولة راعية الإشراف على فك الاشتباك بين القوات الحكومية وقوات المجلس "
+     "المحلي في المحافظة، وإعادة الوحدات إلى مواقعها السابقة.", "ar", frozenset({P})),
+    ("positive", "اجتماع في السفارة يقر ورقة لتثبيت الهدوء في المخيم",
+     "أقر اجتماع للفصائل ورقة من أربع نقاط لتثبيت الهدوء في المخيم بعد أيام من المواجهات "
+     "المسلحة التي أوقعت قتلى، بينها سحب المسلحين من المدارس.", "ar", frozenset({P})),
 ]
 
 def laid_out(text: str) -> str:
