@@ -44,16 +44,17 @@ _PUNCT = string.punctuation + "«»“”‘’،؛؟…–—·•|"
 _CHUNK_CACHE_LIMIT = 200_000
 _EVIDENCE_MAX = 8
 _ANNOUNCE_MAX = 8
-_SENTENCE_END = (".", "!", "?", "؟", '."', ".”", ".»")
+_SENTENCE_END = (".", "!", "?", "؟", "…")
+_CLOSERS = "\"'”’»)]"
 
 _TITLE, _LEAD, _BODY = 0, 1, 2
 
 
 def _announces(chunks: list[str]) -> bool:
-    """A short line that ends no sentence (a dateline «صيدا – مراسل القناة», a byline, a
-    signpost "Here are the latest developments:") introduces the paragraphs after it: after
-    the title or headline, it is read in the lead but does not take one of its paragraphs."""
-    return len(chunks) <= _ANNOUNCE_MAX and not chunks[-1].endswith(_SENTENCE_END)
+    """A short line that ends no sentence: a dateline («صيدا – مراسل القناة»), a byline, a
+    signpost ("Here are the latest developments:") or the headline repeated under the title."""
+    return (len(chunks) <= _ANNOUNCE_MAX
+            and not chunks[-1].rstrip(_CLOSERS).endswith(_SENTENCE_END))
 
 
 @dataclass(frozen=True, slots=True)
@@ -404,11 +405,13 @@ class Classifier:
         words, segments, starts = out.words, out.segments, out.starts
         known, flatten = cache.__getitem__, chain.from_iterable
         lead_left, lead_tokens = self._lead_paragraphs, self._lead_tokens
-        in_title = bool(title)
+        in_title = bool(title and title.split())  # a blank title is no title
+        # The paragraph right after the title (or, with none, after the text's first line, its
+        # headline) does not take a lead paragraph when it only announces the next one.
+        after_head, paragraph = (0 if in_title else 1), 0
         for segment in chain((title,), text.splitlines()) if title else text.splitlines():
             raw = segment.split()
             if not raw:
-                in_title = False  # a blank title is no title
                 continue
             try:
                 resolved = list(map(known, raw))
@@ -419,13 +422,15 @@ class Classifier:
             if in_title:
                 out.title_end = out.lead_end = len(words)
                 in_title = False
-            elif lead_left > 0:  # only the first ``lead_tokens`` tokens of the lead paragraphs
-                if not (out.lead_end and _announces(raw)):  # a headline is never one
-                    lead_left -= 1
-                if lead_tokens > 0:
-                    lead = min(len(words) - start, lead_tokens)
-                    lead_tokens -= lead
-                    out.lead_end = start + lead
+            else:
+                if lead_left > 0:  # only the first ``lead_tokens`` tokens of the lead paragraphs
+                    if paragraph != after_head or not _announces(raw):
+                        lead_left -= 1
+                    if lead_tokens > 0:
+                        lead = min(len(words) - start, lead_tokens)
+                        lead_tokens -= lead
+                        out.lead_end = start + lead
+                paragraph += 1
             words.append(None)  # phrases never cross a paragraph
             segments.append((raw, resolved))
             starts.append(start)

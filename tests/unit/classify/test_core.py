@@ -137,22 +137,38 @@ def test_blank_title_is_no_title(clf: Classifier) -> None:
 
 
 @pytest.mark.parametrize(("title", "first", "third_in_lead"), [
-    # after a title, a dateline, a byline or a signpost does not take a lead paragraph
+    # after a title, a dateline, a byline, a signpost or the headline repeated takes no lead
+    # paragraph: the paragraph it announces is still lead
     ("Delegates in the capital", "CAPITAL – Our correspondent", True),
     ("Delegates in the capital", "Here are the latest developments:", True),
-    ("وفود في العاصمة", "القامشلي – خاص", True),
-    # a headline written in the text is one, however short
-    (None, "Delegates in the capital", False),
-    # so is a sentence, however short
+    ("Delegates in the capital", "Delegates in the capital", True),
+    # a sentence takes one, however short, and so does a long line
     ("Delegates in the capital", "Delegates arrived on Monday.", False),
+    ("Delegates in the capital", "“Why now?”", False),
+    ("Delegates in the capital", "Delegates arrived…", False),
+    ("Delegates in the capital", "Delegates from the two sides and their advisers arrive today",
+     False),
+    # with no title, the text's first line is the headline: always a lead paragraph
+    (None, "Delegates in the capital", False),
 ])
-def test_lines_that_end_no_sentence_take_no_lead_paragraph(clf: Classifier, title: str | None,
-                                                         first: str,
-                                                         third_in_lead: bool) -> None:
+def test_a_line_that_only_announces_takes_no_lead_paragraph(clf: Classifier, title: str | None,
+                                                            first: str,
+                                                            third_in_lead: bool) -> None:
     text = f"{first}\n\nMore delegates arrived.\n\nPeace talks and a ceasefire."
     peace = clf.explain(title=title, text=text, lang="en").verdicts[0]
     assert peace.label == "peace_talks" and peace.raw > 0
     assert (peace.lead > 0) is third_in_lead
+
+
+def test_only_the_line_after_the_head_announces(clf: Classifier) -> None:
+    """An Arabic dateline under the headline gives the lead to the next paragraph; a subhead
+    further down does not move the lead."""
+    dated = clf.explain(title=None, lang="ar", text="وفود في العاصمة\n\nالقامشلي – خاص\n\n"
+                                                   "محادثات السلام ووقف إطلاق النار.")
+    assert dated.verdicts[0].label == "peace_talks" and dated.verdicts[0].lead > 0
+    subhead = clf.explain(title="Delegates in the capital", lang="en",
+                          text="Delegates arrived.\n\nBackground\n\nPeace talks and a ceasefire.")
+    assert subhead.verdicts[0].lead == 0 < subhead.verdicts[0].raw
 
 
 def test_alif_maqsura_variant(clf: Classifier) -> None:

@@ -1263,6 +1263,38 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("positive", "اجتماع في السفارة يقر ورقة لتثبيت الهدوء في المخيم",
      "أقر اجتماع للفصائل ورقة من أربع نقاط لتثبيت الهدوء في المخيم بعد أيام من المواجهات "
      "المسلحة التي أوقعت قتلى، بينها سحب المسلحين من المدارس.", "ar", frozenset({P})),
+    ("sense", "Maternity ward welcomes record number of new arrivals",
+     "The hospital's maternity ward welcomed 41 new arrivals over the holiday weekend, a "
+     "record, midwives said.", "en", frozenset()),
+    ("sense", "Airport transit centre reopens after renovation",
+     "The airport reopened its transit centre after a renovation, with new lounges and shops "
+     "for passengers changing flights.", "en", frozenset()),
+    ("sense", "Two crews capsize in choppy regatta",
+     "Two crews capsized in choppy water at the university regatta on Saturday, and all "
+     "rowers were picked up by safety boats.", "en", frozenset()),
+    ("routine", "Welfare centres to open on Saturdays",
+     "The city's welfare centres, which help residents claim benefits and pensions, will open "
+     "on Saturdays from next month, the council said.", "en", frozenset()),
+    ("routine", "Council extends food assistance scheme for pensioners",
+     "The council extended its food assistance scheme for pensioners to the end of the year "
+     "after more people applied than expected. The scheme gives supermarket vouchers.",
+     "en", frozenset()),
+    ("routine", "Students skip meals as rents soar",
+     "More than a third of students skip meals to pay rent, a survey found, as rents in "
+     "university towns rose by 12 per cent in a year. The union called for food assistance "
+     "on campus.", "en", frozenset()),
+    ("routine", "Shoppers seek safety in stores as hail storm hits",
+     "Shoppers sought safety in stores when a hail storm hit the town centre on Saturday, and "
+     "no one was hurt.", "en", frozenset()),
+    ("sense", "القبض على الهاربين من دفع الضرائب",
+     "ألقت السلطات القبض على عدد من الهاربين من دفع الضرائب، وقالت إن الفارين من الخدمة "
+     "العسكرية سيحالون إلى القضاء.", "ar", frozenset()),
+    ("vote", "التصويت الشعبي يمنح المهاجم جائزة أفضل لاعب",
+     "فاز المهاجم بجائزة أفضل لاعب في الموسم بعد التصويت الشعبي عبر موقع الاتحاد، وحصل على 60 "
+     "في المئة من الأصوات.", "ar", frozenset()),
+    ("labour", "الحكومة تستأنف الحوار مع اتحاد الشغل حول الأجور",
+     "أعلنت الحكومة استئناف الحوار مع الاتحاد العام للشغل حول الزيادة في الأجور، وقالت إن جولة "
+     "حوار جديدة تعقد الأسبوع المقبل.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
