@@ -11,14 +11,14 @@ Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell 
 (new headline and lead, paraphrased sentences) from a template release about another event: both
 share long verbatim runs. There the pair is a copy only when the numbers agree
 (:meth:`agents.dedup.fingerprint.Figures.agree`): a copy keeps the story's figures, a release
-about another event changes some. Two short texts whose numbers agree (besides a bare year) are
-copies also when most long words of one are in the other (``word_threshold``), or many when
-two figures or more agree (``corroborated_word_threshold``), however few 5-grams they share: a
-short wire copy with its clauses turned round and its headline rewritten keeps its names,
-places and figures, not its function words
-(docs/decisions/014-story-level-dedup.md, docs/decisions/019-short-copies-by-long-words.md). Two
-short texts that each state a figure the other lacks are one template filled in for two events,
-unless they share almost all of their 5-grams (``veto_below``).
+about another event changes some. A short text and another, short or long, whose numbers agree
+(besides a bare year) are copies also when most long words of the short one are in the other
+(``word_threshold``), or many when two figures or more agree (``corroborated_word_threshold``,
+``corroborated_long_words`` against a long text), however few 5-grams they share: a short
+wire copy with its clauses turned round and its headline rewritten keeps its names, places
+and figures, not its function words (docs/decisions/014-story-level-dedup.md, 019 and 021).
+Two short texts that each state a figure the other lacks are one template filled in for two
+events, unless they share almost all of their 5-grams (``veto_below``).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ DEFAULT_THRESHOLD = 0.55  # estimated containment; dev: copies >= 0.57, template
 DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0.43
 DEFAULT_WORD_THRESHOLD = 0.70  # short texts' long words; distinct stories <= 0.667 (bench)
 DEFAULT_CORROBORATED_WORDS = 0.55  # with 2 figures agreeing; a write-up of one event <= 0.53
+DEFAULT_CORROBORATED_LONG_WORDS = 0.60  # the same, short against long; a write-up 0.57
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
@@ -74,12 +75,16 @@ class Deduper:
         threshold: minimum estimated containment for a near duplicate.
         corroborated_threshold: minimum estimated containment for a near duplicate whose
             numbers agree, at least ``min_numbers`` of them.
-        word_threshold: for two short texts (``WORDS_CAP``) whose numbers agree, at least
-            ``min_short_numbers`` of them besides bare years, each with ``MIN_LONG_WORDS``
-            long words or more, the minimum share of the long words of the one with fewer
-            found in the other.
-        corroborated_word_threshold: the same share for two such texts whose numbers agree,
-            at least ``min_numbers`` of them besides bare years.
+        word_threshold: for a short text (``WORDS_CAP``) and another text, short or long,
+            whose numbers agree, at least ``min_short_numbers`` of them besides bare years,
+            each with ``MIN_LONG_WORDS`` long words or more, the minimum share of the long
+            words of the one with fewer found in the other.
+        corroborated_word_threshold: the same share for two such short texts whose numbers
+            agree, at least ``min_numbers`` of them besides bare years.
+        corroborated_long_words: the same share for a short text against a long one whose
+            numbers agree, at least ``min_numbers`` of them besides bare years: a long text
+            holds more of the event's words, so another reporter's short write-up of the same
+            event finds more of its words in it than in a short one.
         veto_below: two short texts that each state a number the other lacks are copies only
             at this estimated containment or above: one template filled in for two events
             stays below, a copy with one figure rewritten (a time converted) does not.
@@ -98,6 +103,7 @@ class Deduper:
         corroborated_threshold: float = DEFAULT_CORROBORATED,
         word_threshold: float = DEFAULT_WORD_THRESHOLD,
         corroborated_word_threshold: float = DEFAULT_CORROBORATED_WORDS,
+        corroborated_long_words: float = DEFAULT_CORROBORATED_LONG_WORDS,
         min_numbers: int = MIN_NUMBERS,
         min_short_numbers: int = DEFAULT_SHORT_NUMBERS,
         veto_below: float = DEFAULT_VETO_BELOW,
@@ -107,11 +113,13 @@ class Deduper:
     ) -> None:
         if (window_seconds <= 0
                 or not 0 < corroborated_threshold <= threshold <= veto_below <= 1
-                or not 0 < corroborated_word_threshold <= word_threshold <= 1
+                or not 0 < corroborated_word_threshold <= corroborated_long_words
+                <= word_threshold <= 1
                 or not 1 <= min_short_numbers <= min_numbers):
             raise ValueError("window_seconds must be > 0, "
                              "0 < corroborated_threshold <= threshold <= veto_below <= 1, "
-                             "0 < corroborated_word_threshold <= word_threshold <= 1 and "
+                             "0 < corroborated_word_threshold <= corroborated_long_words "
+                             "<= word_threshold <= 1 and "
                              "1 <= min_short_numbers <= min_numbers")
         self.state = state
         self.window = window_seconds
@@ -119,6 +127,7 @@ class Deduper:
         self.corroborated_threshold = corroborated_threshold
         self.word_threshold = word_threshold
         self.corroborated_word_threshold = corroborated_word_threshold
+        self.corroborated_long_words = corroborated_long_words
         self.min_numbers = min_numbers
         self.min_short_numbers = min_short_numbers
         self.veto_below = veto_below
@@ -196,7 +205,7 @@ class Deduper:
         if fp.shingles < self.min_shingles:
             return None
         hits: Counter[str] = Counter()
-        for key in fp.bands:
+        for key in fp.probes():
             hits.update(self.state.buckets.get(key, ()))
         hits.pop(article_id, None)
         best: tuple[str, float, str] | None = None
@@ -211,10 +220,10 @@ class Deduper:
 
     def _similarity(self, fp: Fingerprint, stored: Fingerprint) -> float | None:
         """The estimated containment when it makes the pair copies (alone, or in the band
-        where the numbers must agree), else a short pair's long-word containment when that and
-        the numbers make them copies, else None. Two short texts that each state a number the
-        other lacks are not copies below ``veto_below``: one template filled in for two
-        events."""
+        where the numbers must agree), else, when one of them is short, the long-word
+        containment when that and the numbers make them copies, else None. Two short texts
+        that each state a number the other lacks are not copies below ``veto_below``: one
+        template filled in for two events."""
         jaccard, containment = estimate(fp, stored)
         short = fp.short and stored.short
         shorter, longer = (fp, stored) if fp.shingles <= stored.shingles else (stored, fp)
@@ -226,13 +235,15 @@ class Deduper:
         if (jaccard >= self.min_jaccard and containment >= self.corroborated_threshold
                 and numbers.agree(self.min_numbers)):
             return containment
-        if (not short or min(len(fp.words), len(stored.words)) < MIN_LONG_WORDS * 4
+        if (not (fp.short or stored.short)
+                or min(len(fp.words), len(stored.words)) < MIN_LONG_WORDS * 4
                 or not numbers.agree(self.min_short_numbers, years=False)):
             return None
         words = word_containment(fp, stored)
+        corroborated = (self.corroborated_word_threshold if short
+                        else self.corroborated_long_words)
         if words >= self.word_threshold or (
-                words >= self.corroborated_word_threshold
-                and numbers.agree(self.min_numbers, years=False)):
+                words >= corroborated and numbers.agree(self.min_numbers, years=False)):
             return words
         return None
 

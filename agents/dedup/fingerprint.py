@@ -16,12 +16,14 @@ numbers written as words, see :func:`number_hashes`, as CRC-32 values; at most `
 the smallest): the facts a copy keeps when it is rewritten and a template release about another
 event changes (its flight number, tonnage, date, toll). :func:`figures` compares them for the
 rules that :mod:`agents.dedup.core` applies to pairs whose shingle containment alone is not
-conclusive. A short text (at most ``WORDS_CAP`` distinct words) also keeps its long words
-(``LONG_WORD`` characters or more: names, places, nouns and verbs, few function words), lightly
-stemmed (:func:`stems`) so that the inflections of one word meet, for :func:`word_containment`,
-and is filed under more buckets (:func:`bucket_keys`): LSH bands of a MinHash over those words,
-and one keyed by its numbers. A short copy rewritten sentence by sentence keeps almost no
-5-gram, often no LSH band of the signature, but its long words and figures.
+conclusive. A text also keeps its long words (``LONG_WORD`` characters or more: names, places,
+nouns and verbs, few function words; a long text, those of its first ``LONG_WORDS_CHARS``
+characters), lightly stemmed (:func:`stems`) so that the inflections of one word meet, for
+:func:`word_containment`, and is filed under more buckets (:func:`bucket_keys`): LSH bands of
+a MinHash over those words and, for a short text (at most ``WORDS_CAP`` distinct words), one
+keyed by its numbers. A short copy rewritten sentence by sentence keeps almost no 5-gram,
+often no LSH band of the signature, but its long words and figures
+(docs/decisions/021-short-copies-of-long-texts.md).
 
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
@@ -56,19 +58,26 @@ BANDS, ROWS = _LSH.b, _LSH.r
 SEED = 1
 NUMBERS_CAP = 16
 MIN_NUMBERS = 2  # numbers two texts must share before their agreement counts
-WORDS_CAP = 80  # a text of at most this many distinct words keeps its long words
+WORDS_CAP = 80  # a text of at most this many distinct words is short
 LONG_WORD = 5  # characters: shorter words are mostly function words, which a paraphrase changes
-WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a short text's long words
-MIN_LONG_WORDS = 8  # a short text with fewer long words gets no word bands
+LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its start
+#: The most long words a fingerprint can hold: those of a short text (``WORDS_CAP``) or of a
+#: long text's first ``LONG_WORDS_CHARS`` characters, each a long word and a space.
+MAX_LONG_WORDS = max(WORDS_CAP, LONG_WORDS_CHARS // (LONG_WORD + 1))
+WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words
+LONG_TEXT_WORD_BANDS = 8  # of those, the ones a long text is filed under ("L") and probes
+MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
 NUMBERS_RULE = 2  # which numbers number_hashes reads (digit runs, number words): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 #: The part of ``VERSION`` that fixes the LSH band keys of a signature (:func:`band_keys`).
 BAND_SCHEME = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
-SHORT_RULE = 3  # what marks a text short ("k") and what it keeps (stems): bump on any change
+SHORT_RULE = 4  # what marks a text short ("k") and what a text keeps (stems): bump on any change
 VERSION = (f"{BAND_SCHEME}"
            f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}"
-           f"l{LONG_WORD}wb{WORD_BANDS}r{WORD_ROWS}k{MIN_LONG_WORDS}q{SHORT_RULE}")
+           f"l{LONG_WORD}a{LONG_WORDS_CHARS}wb{WORD_BANDS}r{WORD_ROWS}L{LONG_TEXT_WORD_BANDS}"
+           f"k{MIN_LONG_WORDS}"
+           f"q{SHORT_RULE}")
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
@@ -87,9 +96,10 @@ _WORD_BAND_STARTS = tuple((f"w{i}.", i * WORD_ROWS * 4) for i in range(WORD_BAND
 #: Two passes, prefixes then suffixes, are twice as fast as one pattern with a lazy stem.
 _PREFIX = re.compile(r"\b(?:[وف]?(?:[بكل]?ال|لل|[بكل])|[وف])(?=\w{3})")
 _SUFFIX = re.compile(r"(?<=\w{3})(?:ات|ين|ون|ان|ها|هم|ه|ings|ing|ers|er|ed|es|e|s)\b")
-_LONG_WORD_RE = re.compile(rf"(?<!\S)\S{{{LONG_WORD},}}")
 _DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
 _SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
+_STEM_HASHES: dict[str, int] = {}  # word -> CRC-32 of its stem (:func:`_stem_hash`)
+_STEM_CACHE_LIMIT = 100_000
 #: A bare year: the figure two unrelated stories of one year share most often.
 YEARS = frozenset(zlib.crc32(str(year).encode()) for year in range(1900, 2101))
 
@@ -101,14 +111,16 @@ class Fingerprint:
     Attributes:
         content_hash: blake2b-128 of the normalised text, hex (the ``exact`` method).
         signature: MinHash slots as little-endian uint32 bytes (``NUM_PERM * 4`` bytes).
-        bands: bucket keys (:func:`bucket_keys`): the LSH band keys ``"<band>.<hex>"``, one per
-            band, and for a short text its long-word band keys ``"w<band>.<hex>"`` and its
-            numbers' key; empty when the text has no words.
+        bands: bucket keys the text is filed under (:func:`bucket_keys`): the LSH band keys
+            ``"<band>.<hex>"``, one per band, its long-word band keys (``"w<band>.<hex>"`` for
+            a short text, ``"L<band>.<hex>"`` for a long one), and for a short text its
+            numbers' key; empty when the text has no words. :meth:`probes` are the keys it
+            looks candidates up under.
         shingles: number of distinct shingles, needed to turn Jaccard into containment.
         numbers: CRC-32 of the text's distinct numbers, sorted, the smallest ``NUMBERS_CAP``.
-        words: for a text of at most ``WORDS_CAP`` distinct words, the CRC-32 values of those
-            of ``LONG_WORD`` characters or more, sorted, as little-endian uint32 bytes; empty
-            for a longer text.
+        words: the CRC-32 values of the stems of the text's distinct words of ``LONG_WORD``
+            characters or more (of a long text, those of its first ``LONG_WORDS_CHARS``
+            characters), sorted, as little-endian uint32 bytes.
         short: whether the text has at most ``WORDS_CAP`` distinct words, whether or not any
             of them is long: a short text keeps its numbers' bucket and meets the figures veto
             of :mod:`agents.dedup.core`.
@@ -121,6 +133,17 @@ class Fingerprint:
     numbers: tuple[int, ...] = ()
     words: bytes = b""
     short: bool = False
+
+    def probes(self) -> tuple[str, ...]:
+        """The bucket keys to look candidates up under: a short text's own and the long-word
+        bands of long texts; a long text's own, with short texts' long-word bands for its own.
+        A short copy meets its original, short or long, by their long words; two long texts
+        never meet by theirs (they share common words with any other, and only their 5-grams
+        decide them)."""
+        if self.short:
+            words = [k for k in self.bands if k[0] == "w"][:LONG_TEXT_WORD_BANDS]
+            return self.bands + tuple("L" + k[1:] for k in words)
+        return tuple("w" + k[1:] if k[0] == "L" else k for k in self.bands)
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""
@@ -174,9 +197,9 @@ class Fingerprint:
             words = base64.b64decode(encoded_words, validate=True)
         except ValueError as exc:  # binascii.Error
             return Undecodable("malformed", f"words are not base64: {exc}")
-        if len(words) % 4 or len(words) > WORDS_CAP * 4 or (words and not short):
+        if len(words) % 4 or len(words) > MAX_LONG_WORDS * 4:
             return Undecodable("malformed", f"words have {len(words)} bytes, not a multiple of 4 "
-                                            f"up to {WORDS_CAP * 4} of a short text")
+                                            f"up to {MAX_LONG_WORDS * 4}")
         values = tuple(numbers)
         return cls(content_hash, signature, bucket_keys(signature, shingles, values, words, short),
                    shingles, values, words, short)
@@ -193,17 +216,20 @@ class Undecodable:
 
 def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes,
                 short: bool) -> tuple[str, ...]:
-    """The buckets a text is filed under: its LSH bands and, for a short text, the LSH bands of
-    its long words (:func:`word_band_keys`) and, when it states at least ``MIN_NUMBERS``
-    numbers (all of them: the list is not capped), one key for that set of numbers. A short
-    copy rewritten sentence by sentence keeps few word 5-grams, often no band, but its names
-    and figures: these keys make it a candidate."""
+    """The buckets a text is filed under: its LSH bands, the LSH bands of its long words
+    (:func:`word_band_keys`; for a long text the first ``LONG_TEXT_WORD_BANDS``, prefixed
+    ``L``) and, for a short text that
+    states at least ``MIN_NUMBERS`` numbers (all of them: the list is not capped), one key for
+    that set of numbers. A short copy rewritten sentence by sentence keeps few word 5-grams,
+    often no band, but its names and figures: these keys make it a candidate of its original,
+    short or long (:meth:`Fingerprint.probes`)."""
     if not shingles:
         return ()
-    bands = band_keys(signature)
+    words_bands = word_band_keys(words)
     if not short:
-        return bands
-    bands += word_band_keys(words)
+        return band_keys(signature) + tuple(
+            "L" + k[1:] for k in words_bands[:LONG_TEXT_WORD_BANDS])
+    bands = band_keys(signature) + words_bands
     if not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
         return bands
     key = hashlib.blake2b(np.array(numbers, dtype="<u4").tobytes(), digest_size=8).hexdigest()
@@ -213,7 +239,7 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
 @lru_cache(maxsize=1024)
 def word_band_keys(words: bytes) -> tuple[str, ...]:
     """LSH bands (``WORD_BANDS`` of ``WORD_ROWS`` rows, keys ``"w<band>.<hex>"``) of a MinHash
-    over a short text's long words, with the first permutations of the signature's scheme;
+    over a text's long words, with the first permutations of the signature's scheme;
     none for fewer than ``MIN_LONG_WORDS`` words. Two texts whose long-word sets have a Jaccard
     similarity J share a band with probability 1 - (1 - J) ** 16 at one row a band: 0.97 at
     0.2, the least of a copy in our sets; 0.81 at 0.1. The bands of common words fill up to
@@ -285,17 +311,31 @@ def fingerprint(norm_text: str) -> Fingerprint:
     numbers = _numbers(encoded, words)
     distinct = _distinct(word_hashes.astype(np.uint32))
     short = len(distinct) <= WORDS_CAP
-    long_words = _long_words(norm_text) if short else b""
+    head = norm_text if short or len(norm_text) <= LONG_WORDS_CHARS else (
+        norm_text[:LONG_WORDS_CHARS].rpartition(" ")[0])  # no word cut in two
+    long_words = _long_words(head)
     bands = bucket_keys(signature, len(hashes), numbers, long_words, short)
     return Fingerprint(content_hash, signature, bands, len(hashes), numbers, long_words, short)
 
 
 def _long_words(norm_text: str) -> bytes:
     """CRC-32 of the stems (:func:`stems`) of the distinct words of at least ``LONG_WORD``
-    characters, distinct and sorted, as bytes."""
-    long = " ".join(set(_LONG_WORD_RE.findall(norm_text)))
-    hashes = set(map(zlib.crc32, stems(long).encode().split()))
+    characters, sorted, as bytes. A short copy restates its original's top, so a long text
+    is read from its start only (``LONG_WORDS_CHARS``, cut by the caller)."""
+    words = dict.fromkeys(word for word in norm_text.split() if len(word) >= LONG_WORD)
+    hashes = set(map(_stem_hash, words))
     return np.array(sorted(hashes), dtype="<u4").tobytes()
+
+
+def _stem_hash(word: str) -> int:
+    """CRC-32 of a word's stem, kept: the words of the news repeat from one text to the next,
+    and the stemming patterns cost more than the lookup."""
+    known = _STEM_HASHES.get(word)
+    if known is None:
+        if len(_STEM_HASHES) >= _STEM_CACHE_LIMIT:
+            _STEM_HASHES.clear()
+        known = _STEM_HASHES[word] = zlib.crc32(stems(word).encode())
+    return known
 
 
 def stems(norm_text: str) -> str:
@@ -397,8 +437,8 @@ def _comparable(part: tuple[int, ...], whole: tuple[int, ...]) -> tuple[set[int]
 
 
 def word_containment(a: Fingerprint, b: Fingerprint) -> float:
-    """Share of the long words (``LONG_WORD``) of the text with fewer in the other; 0.0 unless
-    both are short (``WORDS_CAP``)."""
+    """Share of the long words (``LONG_WORD``) of the text with fewer in the other; 0.0 when
+    either keeps none."""
     if not a.words or not b.words:
         return 0.0
     x = set(np.frombuffer(a.words, dtype="<u4").tolist())

@@ -23,7 +23,9 @@ from khabar.agents.dedup.core import (
 )
 from khabar.agents.dedup.evaluate import dedup_scores
 from khabar.agents.dedup.fingerprint import (
+    LONG_TEXT_WORD_BANDS,
     LONG_WORD,
+    LONG_WORDS_CHARS,
     MIN_LONG_WORDS,
     MIN_NUMBERS,
     NUMBERS_CAP,
@@ -267,7 +269,8 @@ def test_two_agreeing_figures_let_fewer_long_words_join_a_copy() -> None:
     assert DEFAULT_CORROBORATED_WORDS <= words < DEFAULT_WORD_THRESHOLD
     assert numbers_agree(*shorter_first(original, copy), 3, years=False)
     assert len(set(decide_in_turn(*texts("teachers")))) == 1
-    strict = Deduper(DedupState.in_memory(), corroborated_word_threshold=DEFAULT_WORD_THRESHOLD)
+    strict = Deduper(DedupState.in_memory(), corroborated_word_threshold=DEFAULT_WORD_THRESHOLD,
+                     corroborated_long_words=DEFAULT_WORD_THRESHOLD)
     assert strict.decide("t0", original, 0.0, None).canonical
     assert strict.decide("t1", copy, 60.0, None).canonical
 
@@ -307,7 +310,7 @@ def test_numbers_conflict_compares_capped_lists_below_the_cap() -> None:
     assert numbers_conflict(numbers(*low[:-1], 16), numbers(*low[1:], 1000))
 
 
-def test_short_texts_keep_only_their_long_words_and_get_word_bands() -> None:
+def test_texts_keep_their_long_words_and_get_word_bands() -> None:
     text = normalize("Talks resume in Geneva\n\nNegotiators from both delegations met again in "
                      "Geneva on Monday, diplomats said, after a pause of several weeks.")
     short = fp(text)
@@ -322,4 +325,18 @@ def test_short_texts_keep_only_their_long_words_and_get_word_bands() -> None:
     assert few.words and len(few.words) // 4 < MIN_LONG_WORDS
     assert not any(k.startswith("w") for k in few.bands)
     long = fp(" ".join(REGIONAL_DAY[i][1] for i in range(4)))
-    assert not long.words and not any(k.startswith("w") for k in long.bands)
+    assert not long.short and len(long.words) // 4 >= MIN_LONG_WORDS
+    # a long text is filed under "L" word bands and probes short texts' "w" ones; a short
+    # text probes both: two long texts never meet by their words
+    long_bands = [k for k in long.bands if k.startswith("L")]
+    assert len(long_bands) == LONG_TEXT_WORD_BANDS and not any(k[0] == "w" for k in long.bands)
+    assert {k for k in long.probes() if k[0] == "w"} == {"w" + k[1:] for k in long_bands}
+    assert not any(k.startswith("L") for k in long.probes())
+    assert {k for k in short.probes() if k.startswith("L")} == {
+        "L" + k[1:] for k in word_bands[:LONG_TEXT_WORD_BANDS]}
+    assert Fingerprint.decode(long.encode()) == long
+    names = [f"village{a}{b}q" for a in "abcdefghijklmnopqrst" for b in "abcdefghijklmnopqrst"]
+    many = fp(" ".join(names))  # 400 long words: those of the first LONG_WORDS_CHARS are kept
+    whole_words = LONG_WORDS_CHARS // len("villageaaq ")
+    assert set(np.frombuffer(many.words, dtype="<u4").tolist()) == {
+        zlib.crc32(name.encode()) for name in names[:whole_words]}
