@@ -113,13 +113,13 @@ class Deduper:
     ) -> None:
         if (window_seconds <= 0
                 or not 0 < corroborated_threshold <= threshold <= veto_below <= 1
-                or not 0 < corroborated_word_threshold <= corroborated_long_words
-                <= word_threshold <= 1
+                or not 0 < corroborated_word_threshold <= word_threshold <= 1
+                or not 0 < corroborated_long_words <= word_threshold
                 or not 1 <= min_short_numbers <= min_numbers):
             raise ValueError("window_seconds must be > 0, "
                              "0 < corroborated_threshold <= threshold <= veto_below <= 1, "
-                             "0 < corroborated_word_threshold <= corroborated_long_words "
-                             "<= word_threshold <= 1 and "
+                             "0 < corroborated_word_threshold <= word_threshold <= 1, "
+                             "0 < corroborated_long_words <= word_threshold and "
                              "1 <= min_short_numbers <= min_numbers")
         self.state = state
         self.window = window_seconds

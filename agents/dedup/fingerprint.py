@@ -61,9 +61,9 @@ MIN_NUMBERS = 2  # numbers two texts must share before their agreement counts
 WORDS_CAP = 80  # a text of at most this many distinct words is short
 LONG_WORD = 5  # characters: shorter words are mostly function words, which a paraphrase changes
 LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its start
-#: The most long words a fingerprint can hold: those of a short text (``WORDS_CAP``) or of a
-#: long text's first ``LONG_WORDS_CHARS`` characters, each a long word and a space.
-MAX_LONG_WORDS = max(WORDS_CAP, LONG_WORDS_CHARS // (LONG_WORD + 1))
+#: The most long words a long text's fingerprint can hold: its first ``LONG_WORDS_CHARS``
+#: characters, long words and the spaces between them (a short text holds ``WORDS_CAP``).
+MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words
 LONG_TEXT_WORD_BANDS = 8  # of those, the ones a long text is filed under ("L") and probes
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
@@ -99,7 +99,7 @@ _SUFFIX = re.compile(r"(?<=\w{3})(?:ات|ين|ون|ان|ها|هم|ه|ings|ing|er
 _DIGITS_ONLY = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))  # bytes.translate
 _SINGLE_DIGITS = frozenset(zlib.crc32(bytes([c])) for c in range(0x30, 0x3A))
 _STEM_HASHES: dict[str, int] = {}  # word -> CRC-32 of its stem (:func:`_stem_hash`)
-_STEM_CACHE_LIMIT = 100_000
+_STEM_CACHE_LIMIT = 20_000  # words, about 3 MB
 #: A bare year: the figure two unrelated stories of one year share most often.
 YEARS = frozenset(zlib.crc32(str(year).encode()) for year in range(1900, 2101))
 
@@ -141,8 +141,7 @@ class Fingerprint:
         never meet by theirs (they share common words with any other, and only their 5-grams
         decide them)."""
         if self.short:
-            words = [k for k in self.bands if k[0] == "w"][:LONG_TEXT_WORD_BANDS]
-            return self.bands + tuple("L" + k[1:] for k in words)
+            return self.bands + long_text_word_keys(tuple(k for k in self.bands if k[0] == "w"))
         return tuple("w" + k[1:] if k[0] == "L" else k for k in self.bands)
 
     def slots(self) -> np.ndarray:
@@ -197,9 +196,10 @@ class Fingerprint:
             words = base64.b64decode(encoded_words, validate=True)
         except ValueError as exc:  # binascii.Error
             return Undecodable("malformed", f"words are not base64: {exc}")
-        if len(words) % 4 or len(words) > MAX_LONG_WORDS * 4:
+        most = (WORDS_CAP if short else MAX_LONG_WORDS) * 4
+        if len(words) % 4 or len(words) > most:
             return Undecodable("malformed", f"words have {len(words)} bytes, not a multiple of 4 "
-                                            f"up to {MAX_LONG_WORDS * 4}")
+                                            f"up to {most}")
         values = tuple(numbers)
         return cls(content_hash, signature, bucket_keys(signature, shingles, values, words, short),
                    shingles, values, words, short)
@@ -227,13 +227,18 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
         return ()
     words_bands = word_band_keys(words)
     if not short:
-        return band_keys(signature) + tuple(
-            "L" + k[1:] for k in words_bands[:LONG_TEXT_WORD_BANDS])
+        return band_keys(signature) + long_text_word_keys(words_bands)
     bands = band_keys(signature) + words_bands
     if not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
         return bands
     key = hashlib.blake2b(np.array(numbers, dtype="<u4").tobytes(), digest_size=8).hexdigest()
     return (*bands, "x." + key)
+
+
+def long_text_word_keys(word_keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys a long text with these word band keys (``"w<band>.<hex>"``) is filed under:
+    its first ``LONG_TEXT_WORD_BANDS``, keyed ``L``."""
+    return tuple("L" + key[1:] for key in word_keys[:LONG_TEXT_WORD_BANDS])
 
 
 @lru_cache(maxsize=1024)
@@ -312,7 +317,7 @@ def fingerprint(norm_text: str) -> Fingerprint:
     distinct = _distinct(word_hashes.astype(np.uint32))
     short = len(distinct) <= WORDS_CAP
     head = norm_text if short or len(norm_text) <= LONG_WORDS_CHARS else (
-        norm_text[:LONG_WORDS_CHARS].rpartition(" ")[0])  # no word cut in two
+        norm_text[:LONG_WORDS_CHARS + 1].rpartition(" ")[0])  # no word cut in two
     long_words = _long_words(head)
     bands = bucket_keys(signature, len(hashes), numbers, long_words, short)
     return Fingerprint(content_hash, signature, bands, len(hashes), numbers, long_words, short)

@@ -6,11 +6,11 @@ objects. Tables (create them with exactly these names) and value shapes:
 
 ``dedup_docs``     article id -> ``{"t": event time (int s), "h": content hash, "s": signature
                    base64, "n": shingle count, "x": number hashes (at most ``NUMBERS_CAP``),
-                   "w": a short text's long-word hashes base64, "k": whether the text is short,
+                   "w": the long-word hashes base64, "k": whether the text is short,
                    "v": fingerprint version,
                    "st": story id, "src": source, "d": decision list}``; the other four tables
                    are derived from it (:meth:`DedupState.file`)
-``dedup_buckets``  bucket key (LSH band; for a short text, long-word band and numbers)
+``dedup_buckets``  bucket key (LSH band, long-word band; for a short text, numbers)
                    -> ``[article id, ...]``
                    (newest last, at most ``BUCKET_CAP``)
 ``dedup_exact``    content hash -> article id (the first in the window with that text)
@@ -269,9 +269,10 @@ def _bucket_keys(doc: dict[str, Any]) -> tuple[str, ...]:
 
 def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
     """The bucket keys the release that wrote a doc of another fingerprint version filed it
-    under, when its version shares ``BAND_SCHEME``: the same LSH band keys, and for a short
-    text (flagged ``k``, or with words in the versions before the flag) its word bands and
-    numbers' key, which those versions computed as the running one does. A key it was never
+    under, when its version shares ``BAND_SCHEME``: the same LSH band keys, its word bands
+    (``w`` for a short text, flagged ``k`` or, before the flag, any text with words; ``L`` for
+    a long one) and a short text's numbers' key, which those versions computed as the running
+    one does. A key it was never
     filed under costs a read: removal skips a bucket without its id. Other docs, and docs whose
     fields do not decode, have none."""
     version = doc_version(doc)
@@ -282,7 +283,7 @@ def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
         fp = stored_fingerprint(doc)
         if len(fp.signature) != NUM_PERM * 4:
             return ()
-        return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words,
-                           fp.short or bool(fp.words))
+        short = fp.short if "k" in doc else bool(fp.words)
+        return bucket_keys(fp.signature, fp.shingles, fp.numbers, fp.words, short)
     except RECORD_ERRORS:
         return ()

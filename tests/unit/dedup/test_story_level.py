@@ -393,6 +393,13 @@ def test_decode_refuses_numbers_and_words_of_another_shape(field, value) -> None
     assert isinstance(refused, Undecodable) and refused.reason == "malformed"
 
 
+def test_decode_refuses_a_short_text_with_more_words_than_a_short_text_has() -> None:
+    many = base64.b64encode(bytes(4 * (WORDS_CAP + 1))).decode()
+    assert isinstance(Fingerprint.decode({**fp(SHORT["oil"]).encode(), "w": many}), Undecodable)
+    assert isinstance(Fingerprint.decode({**fp(WIRE + REGIONAL).encode(), "w": many}),
+                      Fingerprint)
+
+
 # Short items of one news day, in file order: copies share a key, every other item is its own
 # story (a relative's account of the ferry, two match reports and two daily health bulletins
 # of one template).

@@ -145,6 +145,19 @@ def test_an_expired_doc_of_an_earlier_release_leaves_the_buckets_it_filed(versio
     assert d.state.buckets == {}
 
 
+@pytest.mark.parametrize("text", [STORY, SHORT_ITEM], ids=["long", "short"])
+def test_an_expired_doc_of_a_later_release_leaves_the_buckets_it_filed(text: str) -> None:
+    """After a rollback, a doc a later release filed with the running scheme's keys (a long
+    text under its "L" word bands, a short one under its "w" bands and numbers' key) leaves
+    them when it expires."""
+    d = Deduper(DedupState.in_memory(), window_seconds=HOUR)
+    d.decide("new", fp(text), T, "wire")
+    assert any(key[0] in "wL" for key in d.state.buckets)
+    d.state.docs["new"] = {**d.state.docs["new"], "v": VERSION + "z"}
+    assert d.expire(T + 3 * HOUR) == 1
+    assert d.state.buckets == {}
+
+
 def test_an_expired_short_doc_without_long_words_leaves_its_numbers_bucket() -> None:
     """A release that flags short texts files one without long words under its numbers' key;
     the key is computed again from the flag when the doc expires."""

@@ -4,9 +4,9 @@ figures spelled out, and short paraphrased copies with a rewritten headline), be
 stories of the same event types and write-ups of one event by two reporters, which are not
 copies. Every text was written for these tests by writers who did not read the dedup rules.
 
-Days ``e`` and ``f`` were read while the rules for a short copy of a long original were
-written (``f`` chose ``corroborated_long_words``); day ``g`` was not. Each day is decided in
-order by one ``Deduper`` and scored pairwise as ``khabar eval`` scores (docs/dedup.md)."""
+The rule for a short copy of a long original was chosen on days ``e`` and ``f`` (``f`` set
+``corroborated_long_words``); day ``g`` took part in no choice. Each day is decided in order
+by one ``Deduper`` and scored pairwise as ``khabar eval`` scores (docs/dedup.md)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,22 @@ def test_the_days_read_while_writing_rules_merge_no_two_stories(day: str,
     assert precision == 1.0 and found >= recall
 
 
-def test_the_unread_day() -> None:
+@pytest.mark.parametrize("short_first", [False, True])
+def test_a_short_copy_and_its_long_original_meet_in_either_order(short_first: bool) -> None:
+    """The short copy files its "w" word bands and probes the "L" ones; the long original
+    files its "L" bands and probes the "w" ones."""
+    rows = {row["id"]: row for row in map(
+        orjson.loads, (DAYS / "day-e.jsonl").read_bytes().splitlines())}
+    wire, copy = rows["dedup-e-013"], rows["dedup-e-041"]  # a flood toll and a short copy
+    first, second = (copy, wire) if short_first else (wire, copy)
+    prints = [fingerprint(normalize(row["text"])) for row in (first, second)]
+    assert prints[0].short is short_first and prints[1].short is not short_first
+    deduper = Deduper(DedupState.in_memory())
+    assert deduper.decide("a", prints[0], 0.0, None).canonical
+    assert deduper.decide("b", prints[1], 60.0, None).duplicate_of == "a"
+
+
+def test_the_day_that_chose_nothing() -> None:
     """Its one false join is an independent short write-up of a market fire that shares two
     figures and 65 % of its long words with a short paraphrased copy (the rule for two short
     texts); its copies of long originals are found."""
