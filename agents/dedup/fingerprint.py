@@ -136,13 +136,13 @@ class Fingerprint:
 
     def probes(self) -> tuple[str, ...]:
         """The bucket keys to look candidates up under: a short text's own and the long-word
-        bands of long texts; a long text's own, with short texts' long-word bands for its own.
-        A short copy meets its original, short or long, by their long words; two long texts
-        never meet by theirs (they share common words with any other, and only their 5-grams
-        decide them)."""
+        bands of long texts; a long text's LSH bands only. A short copy meets its original,
+        short or long, filed before it, by their long words; a long text looks only for
+        copies by 5-grams (any two long texts share common words, and a short copy filed
+        before its long original is rare enough not to look up every long text's words)."""
         if self.short:
             return self.bands + long_text_word_keys(tuple(k for k in self.bands if k[0] == "w"))
-        return tuple("w" + k[1:] if k[0] == "L" else k for k in self.bands)
+        return tuple(k for k in self.bands if k[0] != "L")
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""
