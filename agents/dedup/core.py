@@ -12,11 +12,12 @@ Between ``corroborated_threshold`` and ``threshold`` shingles alone cannot tell 
 share long verbatim runs. There the pair is a copy only when the numbers agree
 (:meth:`agents.dedup.fingerprint.Figures.agree`): a copy keeps the story's figures, a release
 about another event changes some. A short text and another, short or long, whose numbers agree
-(besides a bare year) are copies also when most long words of the short one are in the other
-(``word_threshold``), or many when two figures or more agree (``corroborated_word_threshold``,
-``corroborated_long_words`` against a long text), however few 5-grams they share: a short
-wire copy with its clauses turned round and its headline rewritten keeps its names, places
-and figures, not its function words (docs/decisions/014-story-level-dedup.md, 019 and 021).
+(besides a bare year) are copies also when most long words of the one with fewer are in the
+other (``word_threshold``), or many when two figures or more agree
+(``corroborated_word_threshold``, ``corroborated_long_words`` against a long text), however
+few 5-grams they share: a short wire copy with its clauses turned round and its headline
+rewritten keeps its names, places and figures, not its function words
+(docs/decisions/014-story-level-dedup.md, 019 and 021).
 Two short texts that each state a figure the other lacks are one template filled in for two
 events, unless they share almost all of their 5-grams (``veto_below``).
 """

@@ -65,7 +65,7 @@ LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its 
 #: characters, long words and the spaces between them (a short text holds ``WORDS_CAP``).
 MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words
-LONG_TEXT_WORD_BANDS = 8  # of those, the ones a long text is filed under ("L") and probes
+LONG_TEXT_WORD_BANDS = 8  # of those, the ones a long text is filed under ("L")
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
 NUMBERS_RULE = 2  # which numbers number_hashes reads (digit runs, number words): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
@@ -76,8 +76,7 @@ SHORT_RULE = 4  # what marks a text short ("k") and what a text keeps (stems): b
 VERSION = (f"{BAND_SCHEME}"
            f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}"
            f"l{LONG_WORD}a{LONG_WORDS_CHARS}wb{WORD_BANDS}r{WORD_ROWS}L{LONG_TEXT_WORD_BANDS}"
-           f"k{MIN_LONG_WORDS}"
-           f"q{SHORT_RULE}")
+           f"k{MIN_LONG_WORDS}q{SHORT_RULE}")
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
 _MIX |= np.uint64(1)  # odd multipliers: each word position changes every bit above its own
@@ -218,11 +217,10 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
                 short: bool) -> tuple[str, ...]:
     """The buckets a text is filed under: its LSH bands, the LSH bands of its long words
     (:func:`word_band_keys`; for a long text the first ``LONG_TEXT_WORD_BANDS``, prefixed
-    ``L``) and, for a short text that
-    states at least ``MIN_NUMBERS`` numbers (all of them: the list is not capped), one key for
-    that set of numbers. A short copy rewritten sentence by sentence keeps few word 5-grams,
-    often no band, but its names and figures: these keys make it a candidate of its original,
-    short or long (:meth:`Fingerprint.probes`)."""
+    ``L``) and, for a short text that states at least ``MIN_NUMBERS`` numbers (all of them:
+    the list is not capped), one key for that set of numbers. A short copy rewritten sentence
+    by sentence keeps few word 5-grams, often no band, but its names and figures: these keys
+    make it a candidate of its original, short or long (:meth:`Fingerprint.probes`)."""
     if not shingles:
         return ()
     words_bands = word_band_keys(words)

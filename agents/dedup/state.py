@@ -272,9 +272,8 @@ def _filed_keys(doc: dict[str, Any]) -> tuple[str, ...]:
     under, when its version shares ``BAND_SCHEME``: the same LSH band keys, its word bands
     (``w`` for a short text, flagged ``k`` or, before the flag, any text with words; ``L`` for
     a long one) and a short text's numbers' key, which those versions computed as the running
-    one does. A key it was never
-    filed under costs a read: removal skips a bucket without its id. Other docs, and docs whose
-    fields do not decode, have none."""
+    one does. A key it was never filed under costs a read: removal skips a bucket without its
+    id. Other docs, and docs whose fields do not decode, have none."""
     version = doc_version(doc)
     # the scheme ends with the seed's digits: "...s1" must not take "...s12" for its own
     if not version.startswith(BAND_SCHEME) or version[len(BAND_SCHEME):][:1].isdigit():
