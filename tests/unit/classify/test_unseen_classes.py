@@ -1295,6 +1295,32 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("labour", "الحكومة تستأنف الحوار مع اتحاد الشغل حول الأجور",
      "أعلنت الحكومة استئناف الحوار مع الاتحاد العام للشغل حول الزيادة في الأجور، وقالت إن جولة "
      "حوار جديدة تعقد الأسبوع المقبل.", "ar", frozenset()),
+    ("positive", "Back-channel revived as border firing takes its toll",
+     "Quiet contacts between the two countries' security officials have resumed after months, "
+     "with the aim of restoring calm along the disputed border where shelling killed four "
+     "soldiers last week, officials said.", "en", frozenset({P})),
+    ("positive", "Freed sailors arrive home after months held by gunmen",
+     "Four sailors held by an armed group on a southern island were freed on Sunday after weeks "
+     "of contact between their captors and an emissary of the provincial government. The "
+     "captives were handed to the emissary in the hills, military officials said.",
+     "en", frozenset({P})),
+    ("treaty", "Back-channel merger contacts between two airlines revealed",
+     "The two airlines held back-channel contacts on a merger for months before the deal was "
+     "announced, their chief executives told shareholders on Monday.", "en", frozenset()),
+    ("sense", "Pope's emissary consecrates the new cathedral",
+     "The pope's emissary consecrated the city's new cathedral on Sunday before a crowd of "
+     "thousands, and praised the builders who finished it in four years.", "en", frozenset()),
+    ("positive", "تسليم متبادل للموقوفين على معبر في الشمال",
+     "شهد معبر في الشمال أمس عملية تسليم متبادل للموقوفين بين القوات الحكومية وفصائل المعارضة "
+     "بضمانة دولتين، أفرج خلالها كل طرف عن عشرة أشخاص اعتقلوا في المعارك.", "ar",
+     frozenset({P})),
+    ("positive", "اللجنة العسكرية المشتركة تتفق على سحب المقاتلين من خطوط التماس",
+     "اتفقت اللجنة العسكرية المشتركة التي تضم ضباطا من المعسكرين المتحاربين على خطة لسحب "
+     "المقاتلين الأجانب من خطوط التماس، ونشر مراقبين لضمان استمرار وقف إطلاق النار.", "ar",
+     frozenset({P})),
+    ("treaty", "اللجنة العسكرية المشتركة بين البلدين تعقد اجتماعها السنوي",
+     "عقدت اللجنة العسكرية المشتركة بين البلدين اجتماعها السنوي في العاصمة، وبحثت التدريبات "
+     "المشتركة وتبادل الخبرات وصفقات التسليح.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
