@@ -223,10 +223,10 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
     make it a candidate of its original, short or long (:meth:`Fingerprint.probes`)."""
     if not shingles:
         return ()
-    words_bands = word_band_keys(words)
     if not short:
-        return band_keys(signature) + long_text_word_keys(words_bands)
-    bands = band_keys(signature) + words_bands
+        return band_keys(signature) + long_text_word_keys(
+            word_band_keys(words, LONG_TEXT_WORD_BANDS))
+    bands = band_keys(signature) + word_band_keys(words)
     if not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
         return bands
     key = hashlib.blake2b(np.array(numbers, dtype="<u4").tobytes(), digest_size=8).hexdigest()
@@ -240,17 +240,19 @@ def long_text_word_keys(word_keys: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
-def word_band_keys(words: bytes) -> tuple[str, ...]:
-    """LSH bands (``WORD_BANDS`` of ``WORD_ROWS`` rows, keys ``"w<band>.<hex>"``) of a MinHash
-    over a text's long words, with the first permutations of the signature's scheme;
+def word_band_keys(words: bytes, bands: int = WORD_BANDS) -> tuple[str, ...]:
+    """LSH bands (the first ``bands`` of ``WORD_BANDS``, ``WORD_ROWS`` rows each, keys
+    ``"w<band>.<hex>"``) of a MinHash over a text's long words, with the first permutations of
+    the signature's scheme;
     none for fewer than ``MIN_LONG_WORDS`` words. Two texts whose long-word sets have a Jaccard
     similarity J share a band with probability 1 - (1 - J) ** 16 at one row a band: 0.97 at
     0.2, the least of a copy in our sets; 0.81 at 0.1. The bands of common words fill up to
     ``BUCKET_CAP``, like any band."""
     if len(words) < MIN_LONG_WORDS * 4:
         return ()
-    slots = _min_slots(np.frombuffer(words, dtype="<u4"), _WORD_A, _WORD_B)
-    return _band_keys(slots, _WORD_BAND_STARTS, WORD_ROWS * 4)
+    rows = bands * WORD_ROWS
+    slots = _min_slots(np.frombuffer(words, dtype="<u4"), _WORD_A[:rows], _WORD_B[:rows])
+    return _band_keys(slots, _WORD_BAND_STARTS[:bands], WORD_ROWS * 4)
 
 
 @lru_cache(maxsize=1024)
