@@ -1321,6 +1321,82 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("treaty", "اللجنة العسكرية المشتركة بين البلدين تعقد اجتماعها السنوي",
      "عقدت اللجنة العسكرية المشتركة بين البلدين اجتماعها السنوي في العاصمة، وبحثت التدريبات "
      "المشتركة وتبادل الخبرات وصفقات التسليح.", "ar", frozenset()),
+    # cessation of hostilities, an accord's military part, referendum committees, families in the
+    # open, measles in a camp; swaps told as trading, suspended operations, bids to end a war,
+    # corridors through the front, a union-named electoral body, villagers in the jungle
+    ("positive", "فصيلان مسلحان يوقعان اتفاقا لوقف العدائيات في ريف المدينة",
+     "وقع فصيلان مسلحان تقاتلا أسبوعا على حاجز عند مدخل البلدة اتفاقا لوقف العدائيات برعاية وجهاء "
+     "المنطقة، بحسب مصادر محلية. وينص الاتفاق على سحب المقاتلين إلى مواقعهم السابقة وتشكيل لجنة "
+     "لمتابعة الخروقات.", "ar", frozenset({P})),
+    ("positive", "الحكومة والمجلس يبحثان الشق العسكري من اتفاق المصالحة",
+     "التقى ممثلون عن الحكومة والمجلس المسلح في العاصمة لبحث تعثر الشق العسكري من الاتفاق الموقع "
+     "بينهما العام الماضي، بعد مواجهات متقطعة على أطراف المدينة. وقالت مصادر إن الخلاف يدور حول "
+     "توقيت سحب القوات من المحافظة.", "ar", frozenset({P})),
+    ("positive", "إقبال على لجان الاستفتاء في المحافظات الجنوبية",
+     "تواصل الاستفتاء على الدستور الجديد لليوم الثاني، ووقف المواطنون في طوابير أمام "
+     "لجان الاستفتاء في المدارس منذ الصباح. وقال قاض مشرف إن العملية تسير بهدوء، وإن "
+     "النتيجة تعلن نهاية الأسبوع.",
+     "ar", frozenset({E})),
+    ("positive", "عائلات تبيت في العراء بعد هجوم على قراها",
+     "قال مسؤولون محليون إن مئات العائلات وصلت إلى أطراف البلدة هربا من هجمات مسلحين على القرى "
+     "المجاورة، وإن معظمها يبيت تحت الأشجار. وطالبت السلطات المنظمات بإرسال خيام وأغطية بصورة "
+     "عاجلة.", "ar", frozenset({H})),
+    ("positive", "الحصبة تودي بحياة ستة أطفال في معسكر شرق المدينة",
+     "أعلنت السلطات الصحية تسجيل تسعين إصابة بالحصبة خلال أسبوعين في المعسكر الذي تقيم فيه أسر "
+     "هجرت قراها، وتوفي ستة أطفال. وقال طبيب إن الاكتظاظ وضعف التطعيم سرعا انتشار المرض، "
+     "فيما قالت اليونيسف إنها أرسلت لقاحات.",
+     "ar", frozenset({H})),
+    ("routine", "حملة تطعيم ضد الحصبة في المدارس مع بداية العام الدراسي",
+     "أطلقت وزارة الصحة حملة تطعيم ضد الحصبة تستهدف طلاب الصفوف الأولى في المدارس الحكومية "
+     "والخاصة. وقالت الوزارة إن اللقاح متوفر مجانا في المراكز الصحية حتى نهاية الشهر.",
+     "ar", frozenset()),
+    ("positive", "Army and rebel group trade detainees at a border school",
+     "Eighteen men held by the army and an armed group were handed over to each other on Sunday "
+     "at a school near the border, local officials said. Relatives waited at the gate. Clashes "
+     "between the two sides have continued in the south this year.", "en", frozenset({P})),
+    ("positive", "Pause in operations extended in the hill districts",
+     "The suspension of operations against the insurgents was extended by a month on Friday, "
+     "with troops told to hold back from raids. Officials said an offer to the rebel leadership "
+     "was under discussion. Two attacks on army posts were reported in the week.",
+     "en", frozenset({P})),
+    ("routine", "Refinery announces pause in operations for maintenance",
+     "The coastal refinery will halt output for three weeks from Monday for scheduled "
+     "maintenance, its operator said. The pause in operations will cut fuel exports, and "
+     "traders expect prices at the pump to rise slightly.", "en", frozenset()),
+    ("positive", "Regional bloc hosts rival factions in fresh bid to end civil war",
+     "Leaders of the two armed factions will meet in the regional capital next week in an "
+     "attempt to end a civil war that has killed thousands, officials said. The meeting will "
+     "focus on a timetable for the return of exiled commanders.", "en", frozenset({P})),
+    ("labour", "Transport minister in fresh bid to end bus strike",
+     "The transport minister invited the drivers' union and the bus companies to new talks on "
+     "Tuesday in a bid to end a strike over pay that has lasted two weeks. The union said its "
+     "members would vote on any offer.", "en", frozenset()),
+    ("positive", "Sides agree to open corridor for medical evacuation from besieged district",
+     "Government and rebel officers on the joint committee agreed on Monday to open a corridor "
+     "through the front lines so that sick and wounded civilians can be evacuated. UN staff "
+     "will escort the convoys. Shelling of the district has continued for a month.",
+     "en", frozenset({P, H})),
+    ("treaty", "Two countries open corridor for quarantine-free travel",
+     "The two governments agreed to open a travel corridor from next month, letting vaccinated "
+     "tourists fly between them without quarantine. Airlines said bookings rose within hours.",
+     "en", frozenset()),
+    ("positive", "Union Election Commission sets out rules for the vote",
+     "The Union Election Commission published new rules on Monday for the general election the "
+     "military government says it will hold next year. Parties must register again within "
+     "ninety days to field candidates, and opposition groups called the poll a sham.",
+     "en", frozenset({E})),
+    ("positive", "Villagers sleep in the jungle after air strike on their village",
+     "Hundreds of villagers have been hiding in the forest for a week after an air strike killed "
+     "seven people and set homes on fire, residents said. Volunteers bring rice and "
+     "tarpaulins by motorbike, and there is no medicine.", "en", frozenset({H})),
+    ("routine", "The man who has been living in the forest for twenty years",
+     "A retired teacher who built a cabin in the hills two decades ago says living in the forest "
+     "taught him patience. He grows vegetables, keeps bees and walks to the village once a "
+     "month for flour and news.", "en", frozenset()),
+    ("routine", "Escaped prisoner found hiding in the forest",
+     "Police recaptured a man who escaped from the county jail last week after a walker saw him "
+     "hiding in the forest near the reservoir. He was taken back to prison on Tuesday.",
+     "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
