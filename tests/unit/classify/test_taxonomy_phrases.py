@@ -24,6 +24,7 @@ ANOTHER_SENSE = {
     ("elections", "انتخابات داخلية"),
     ("elections", "انتخابات النقابة"),
     ("humanitarian", "heatwave alert"),
+    ("humanitarian", "animal shelter"),
 }
 
 

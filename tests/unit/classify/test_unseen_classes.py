@@ -1397,6 +1397,37 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "Police recaptured a man who escaped from the county jail last week after a walker saw him "
      "hiding in the forest near the reservoir. He was taken back to prison on Tuesday.",
      "en", frozenset()),
+    # the guns falling silent, families on rooftops, citizens choosing their representatives,
+    # families left without a roof; animal shelters and strays are no crisis of people
+    ("positive", "Guns fall silent on the border after commanders' hotline call",
+     "Border villages spent a quiet night after the two armies' operations chiefs agreed over "
+     "their hotline to hold fire from midnight, a joint statement said. Shelling had forced "
+     "families into bunkers for most of the winter.", "en", frozenset({P})),
+    ("positive", "Families wait on rooftops as river bursts its banks",
+     "Hundreds of families spent the night on rooftops after the river burst its banks, "
+     "officials said. Boats ferried the elderly to a school on the highway, and at least "
+     "twenty people are missing.", "en", frozenset({H})),
+    ("routine", "Solar panels on rooftops double in a year",
+     "The number of homes with solar panels on rooftops doubled last year, the energy "
+     "regulator said, as falling prices and a new grant drew buyers.", "en", frozenset()),
+    ("positive", "المواطنون يختارون ممثليهم في المجالس المحلية عبر تطبيق",
+     "بدأ المواطنون المقيدون في السجل صباح اليوم اختيار ممثليهم في المجالس المحلية عبر تطبيق "
+     "على الهواتف للمرة الأولى، ويتنافس مئات المرشحين على المقاعد. وقالت اللجنة المشرفة إن "
+     "النتائج تعلن مساء الغد.", "ar", frozenset({E})),
+    ("vote", "طلاب الجامعة يختارون ممثليهم في مجلس الطلبة",
+     "اختار طلاب الجامعة ممثليهم في مجلس الطلبة للعام الجديد، وفازت قائمة كلية الهندسة بأغلب "
+     "المقاعد، بحسب عمادة شؤون الطلبة.", "ar", frozenset()),
+    ("positive", "آلاف العائلات بلا سقف بعد انفجار في الميناء",
+     "قال مسؤولون محليون إن آلاف العائلات باتت تنام عند أقاربها بعد الانفجار الذي حطم النوافذ "
+     "والأبواب في الأحياء المجاورة للميناء، فيما تعالج المستشفيات الجرحى في ممراتها.", "ar",
+     frozenset({H})),
+    ("sense", "جمعية تطلق حملة لإيواء القطط والكلاب الضالة",
+     "أطلقت جمعية للرفق بالحيوان حملة لإطعام القطط والكلاب الضالة وتوفير مأوى لها في أحياء "
+     "المدينة، ودعت المتطوعين إلى المشاركة في نهاية الأسبوع.", "ar", frozenset()),
+    ("sense", "Animal shelter appeals for homes for rescued dogs",
+     "The county animal shelter is asking families to adopt some of the sixty dogs rescued "
+     "from a breeder last month. Staff said the shelter was full and volunteers were walking "
+     "the dogs in shifts.", "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
