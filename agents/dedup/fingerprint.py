@@ -67,7 +67,7 @@ MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words
 LONG_TEXT_WORD_BANDS = 8  # of those, the ones a long text is filed under ("L")
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
-NUMBERS_RULE = 2  # which numbers number_hashes reads (digit runs, number words): bump on any change
+NUMBERS_RULE = 3  # which numbers number_hashes reads (digit runs, number words): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 #: The part of ``VERSION`` that fixes the LSH band keys of a signature (:func:`band_keys`).

@@ -8,7 +8,9 @@ dead" for 14, «خمس عشرة آلية» for 15 machines), and a spelled ordin
   ("forty eight", «خمسة وعشرين»), and the Arabic teens of a unit or an ordinal and «عشر»;
 - the ordinals second to tenth in both languages, as :mod:`agents.dedup.fingerprint` counts
   them: successive releases of one template are often told apart by them alone ("the fifth
-  flight"). "First" is left out: most texts use it for something else.
+  flight"). "First" is left out: most texts use it for something else;
+- such a cardinal after hundreds, as one number: "two hundred and twelve" is 212 and
+  «مئة وأربعين» 140, never 12 or 40, which the original's digits would not state.
 
 Units alone (one to nine) are left out, as single digits are: they turn up in any two texts.
 So is a number followed by hundred, thousand, million or billion: "fifteen thousand" is not
@@ -35,8 +37,18 @@ _AR_ORDINALS = ["الحادي الحاديه حادي", "الثاني الثان
 _AR_TENS = ["عشرون عشرين", "ثلاثون ثلاثين", "اربعون اربعين", "خمسون خمسين", "ستون ستين",
             "سبعون سبعين", "ثمانون ثمانين", "تسعون تسعين"]  # 20..90
 _AR_TEN = ["عشر", "عشره"]
+#: Forms as ``normalize`` writes them (ئ → ي, أ → ا, ة → ه).
 _MULTIPLIERS = ("hundred hundreds thousand thousands million millions billion billions "
-                "مئه مائه مئات الف الاف مليون ملايين مليار مليارات").split()
+                "ميه مايه ميات مايات الف الاف مليون ملايين مليار مليارات").split()
+#: Arabic hundreds written as one word, normalised: 100, 200 and the units' compounds.
+_AR_HUNDRED = ["ميه", "مايه"]
+_AR_HUNDREDS = {
+    **dict.fromkeys((w.encode() for w in _AR_HUNDRED), 100),
+    **dict.fromkeys((w.encode() for w in "ميتين ميتان مايتين مايتان".split()), 200),
+    **{(unit + h).encode(): 100 * n
+       for n, unit in enumerate("ثلاث اربع خمس ست سبع ثمان تسع".split(), 3)
+       for h in _AR_HUNDRED},
+}
 
 
 def _values() -> dict[bytes, int]:
@@ -72,7 +84,8 @@ _PHRASE = re.compile(
      rf"|(?P<teen>{_alt(_EN_TEENS.split())})"
      rf"|(?P<ordinal>{_alt(_EN_ORDINALS)})"
      rf"|(?:و)?(?P<ar_unit>{_alt(_AR_UNIT_WORDS + _AR_ORDINAL_WORDS)}) (?:{_alt(_AR_TEN)})"
-     rf"|(?:(?P<ar_tens_unit>{_alt(_AR_UNIT_WORDS)}) )?+(?:و)?(?P<ar_tens>{_alt(_AR_TENS_WORDS)})"
+     rf"|(?:(?:و)?(?P<ar_tens_unit>{_alt(_AR_UNIT_WORDS)}) )?+(?:و)?"
+     rf"(?P<ar_tens>{_alt(_AR_TENS_WORDS)})"
      rf"|(?:و)?(?P<ar_ordinal>{_alt(_AR_ORDINALS_ALONE)})"
      rf"|(?:و)?(?P<ar_ten>{_alt(_AR_TEN)})"
      rf")(?! (?:{_alt(_MULTIPLIERS)})(?![^ ]))(?![^ ])").encode())
@@ -119,8 +132,39 @@ def spelled_numbers(words: list[bytes]) -> set[int]:
             start = len(words[at - 1]) + 1 if at else 0  # of the number word in the window
             window = b" ".join(words[max(0, at - 1):at + 3])
             phrase = _PHRASE.match(window) if at else None
+            first = at - 1  # the word the phrase starts with
             if phrase is None or phrase.end() < start:
-                phrase = _PHRASE.match(window, start)
-            if phrase is not None:
-                found.add(zlib.crc32(str(_value(phrase)).encode()))
+                phrase, first = _PHRASE.match(window, start), at
+            if phrase is None:
+                continue
+            hundreds = _hundreds(words, first)
+            if hundreds != 0:
+                found.add(zlib.crc32(str(_value(phrase) + (hundreds or 0)).encode()))
     return found
+
+
+_AND = "و".encode()
+_EN_HUNDRED_UNITS = {b"a": 1, **{w.encode(): n for n, w in enumerate(_EN_UNITS, 1)}}
+_AR_UNIT_VALUES = {w.encode(): n for n, forms in enumerate(_AR_UNITS, 1) for w in forms.split()}
+
+
+def _hundreds(words: list[bytes], first: int) -> int | None:
+    """The hundreds that come before the number phrase starting at ``words[first]`` ("two
+    hundred and twelve", "a hundred forty", «مئة وأربعين», «ثلاثمائة واثنا عشر», «ثلاث مئة
+    وعشرين»): None when there are none, 0 when they cannot be read ("nineteen hundred and
+    ninety"), and the phrase is then no number of its own."""
+    if first < 1:
+        return None
+    before = words[first - 1]
+    if words[first].startswith(_AND):  # Arabic: the phrase carries the conjunction
+        hundreds = _AR_HUNDREDS.get(before)
+        if hundreds == 100 and first >= 2 and words[first - 2] in _AR_UNIT_VALUES:
+            return 100 * _AR_UNIT_VALUES[words[first - 2]]
+        return hundreds
+    at = first - 2 if before == b"and" and first >= 2 else first - 1
+    if words[at] != b"hundred":
+        return None
+    unit = words[at - 1] if at else b"a"
+    if unit in _EN_HUNDRED_UNITS:
+        return 100 * _EN_HUNDRED_UNITS[unit]
+    return 0 if unit in _VALUES else 100  # "nineteen hundred": unread; "the hundred": one

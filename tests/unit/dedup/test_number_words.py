@@ -12,7 +12,7 @@ from khabar.agents.ingest.normalize import normalize
 
 
 def spelled(text: str) -> list[int]:
-    crc = {zlib.crc32(str(n).encode()): n for n in range(100)}
+    crc = {zlib.crc32(str(n).encode()): n for n in range(1000)}
     return sorted(crc[h] for h in spelled_numbers(normalize(text).encode().split()))
 
 
@@ -40,9 +40,26 @@ def test_cardinals_and_ordinals_in_both_languages(text: str, figures: list[int])
     "عشرة آلاف متظاهر",
     "ثلاثة أيام",
     "the first flight",
+    "nineteen hundred and ninety",  # a year told in hundreds: not 90
 ])
 def test_units_and_numbers_before_a_multiplier_are_left_out(text: str) -> None:
     assert spelled(text) == []
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    ("two hundred and twelve suspected cases", [212]),
+    ("one hundred forty-two homes", [142]),
+    ("a hundred and ten families", [110]),
+    ("مئة وأربعين مسكنا", [140]),
+    ("مائتين وخمسين أسرة", [250]),
+    ("ثلاثمائة واثنا عشر طنا", [312]),
+    ("ثلاثمئة وخمسة وعشرين", [325]),
+    ("ثلاث مئة وعشرين", [320]),
+])
+def test_a_number_after_hundreds_is_read_with_them(text: str, figures: list[int]) -> None:
+    """Read alone, the twelve of 212 or the forty of 140 would be a figure the original's
+    digits do not state, and the copy would look like another story's item."""
+    assert spelled(text) == figures
 
 
 def test_a_spelled_number_and_its_digits_are_one_figure() -> None:
@@ -50,6 +67,10 @@ def test_a_spelled_number_and_its_digits_are_one_figure() -> None:
     assert number_hashes(normalize("خمس عشرة آلية")) == number_hashes(normalize("15 آلية"))
     assert number_hashes(normalize("قمة الجولة الـ 14")) == number_hashes(
         normalize("قمة الجولة الرابعة عشرة"))
+    assert number_hashes(normalize("two hundred and twelve cases")) == number_hashes(
+        normalize("212 cases"))
+    assert number_hashes(normalize("نحو مئة وأربعين مسكنا")) == number_hashes(
+        normalize("نحو 140 مسكنا"))
 
 
 def test_every_number_word_of_a_text_is_read_where_it_stands() -> None:

@@ -107,14 +107,15 @@ def test_an_expired_doc_of_another_version_leaves_cleanly() -> None:
 
 #: Versions that share the running band scheme, and the fields their docs lacked: before docs
 #: had a version (a signature, filed under its bands only), with numbers and a short text's
-#: words (and its numbers' key), with its long words (and their bands). None of them kept a
-#: long text's words or filed it under word bands.
+#: words (and its numbers' key), with its long words (and their bands), and a long text's
+#: words filed under eight of its word bands.
 EARLIER_RELEASES = {
     UNVERSIONED: ("x", "w", "k", "v"),
     "w5p128b32r2s1x1c16m2t80": ("k",),
     "w5p128b32r2s1x1c16m2t80l5wb16r1k8": ("k",),
     "w5p128b32r2s1x1c16m2t80l5wb16r1k8q2": (),
     "w5p128b32r2s1x2c16m2t80l5wb16r1k8q3": (),
+    "w5p128b32r2s1x2c16m2t80l5a1200wb16r1L8k8q4": (),
 }
 # Written for these tests: short, with figures and enough long words for word bands.
 SHORT_ITEM = ("Ferry service to the islands resumes\n\nThe harbour authority said ferries to "
