@@ -14,10 +14,11 @@ share long verbatim runs. There the pair is a copy only when the numbers agree
 about another event changes some. A short text and another, short or long, whose numbers agree
 (besides a bare year) are copies also when most long words of the one with fewer are in the
 other (``word_threshold``), or many when two figures or more agree
-(``corroborated_word_threshold``, ``corroborated_long_words`` against a long text), however
-few 5-grams they share: a short wire copy with its clauses turned round and its headline
-rewritten keeps its names, places and figures, not its function words
-(docs/decisions/014-story-level-dedup.md, 019 and 021).
+(``corroborated_word_threshold``, ``corroborated_long_words`` against a long text), or about
+half of a short text's when three or more agree with a long text (``many_figures_words``),
+however few 5-grams they share: a short wire copy with its clauses turned round and its
+headline rewritten keeps its names, places and figures, not its function words
+(docs/decisions/014-story-level-dedup.md, 019, 021 and 022).
 Two short texts that each state a figure the other lacks are one template filled in for two
 events, unless they share almost all of their 5-grams (``veto_below``).
 """
@@ -46,6 +47,8 @@ DEFAULT_CORROBORATED = 0.35  # with agreeing numbers; dev: rewritten copies >= 0
 DEFAULT_WORD_THRESHOLD = 0.70  # short texts' long words; distinct stories <= 0.667 (bench)
 DEFAULT_CORROBORATED_WORDS = 0.55  # with 2 figures agreeing; a write-up of one event <= 0.53
 DEFAULT_CORROBORATED_LONG_WORDS = 0.60  # the same, short against long; a write-up 0.57
+DEFAULT_MANY_FIGURES_WORDS = 0.45  # short against long, 3 figures agreeing; others < 0.40
+MANY_FIGURES = 3  # agreeing figures, besides bare years, for ``many_figures_words``
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
@@ -86,6 +89,11 @@ class Deduper:
             numbers agree, at least ``min_numbers`` of them besides bare years: a long text
             holds more of the event's words, so another reporter's short write-up of the same
             event finds more of its words in it than in a short one.
+        many_figures_words: the same share for a short text against a long one whose numbers
+            agree, at least ``MANY_FIGURES`` of them besides bare years: a short paraphrased
+            copy keeps its original's figures, while another reporter's write-up or the next
+            bulletin brings figures of its own. Two short texts with the same three figures
+            are not held to it: two reporters' short items on one event state the same toll.
         veto_below: two short texts that each state a number the other lacks are copies only
             at this estimated containment or above: one template filled in for two events
             stays below, a copy with one figure rewritten (a time converted) does not.
@@ -105,6 +113,7 @@ class Deduper:
         word_threshold: float = DEFAULT_WORD_THRESHOLD,
         corroborated_word_threshold: float = DEFAULT_CORROBORATED_WORDS,
         corroborated_long_words: float = DEFAULT_CORROBORATED_LONG_WORDS,
+        many_figures_words: float = DEFAULT_MANY_FIGURES_WORDS,
         min_numbers: int = MIN_NUMBERS,
         min_short_numbers: int = DEFAULT_SHORT_NUMBERS,
         veto_below: float = DEFAULT_VETO_BELOW,
@@ -116,12 +125,14 @@ class Deduper:
                 or not 0 < corroborated_threshold <= threshold <= veto_below <= 1
                 or not 0 < corroborated_word_threshold <= word_threshold <= 1
                 or not 0 < corroborated_long_words <= word_threshold
-                or not 1 <= min_short_numbers <= min_numbers):
+                or not 0 < many_figures_words <= corroborated_long_words
+                or not 1 <= min_short_numbers <= min_numbers < MANY_FIGURES):
             raise ValueError("window_seconds must be > 0, "
                              "0 < corroborated_threshold <= threshold <= veto_below <= 1, "
                              "0 < corroborated_word_threshold <= word_threshold <= 1, "
-                             "0 < corroborated_long_words <= word_threshold and "
-                             "1 <= min_short_numbers <= min_numbers")
+                             "0 < corroborated_long_words <= word_threshold, "
+                             "0 < many_figures_words <= corroborated_long_words and "
+                             f"1 <= min_short_numbers <= min_numbers < {MANY_FIGURES}")
         self.state = state
         self.window = window_seconds
         self.threshold = threshold
@@ -129,6 +140,7 @@ class Deduper:
         self.word_threshold = word_threshold
         self.corroborated_word_threshold = corroborated_word_threshold
         self.corroborated_long_words = corroborated_long_words
+        self.many_figures_words = many_figures_words
         self.min_numbers = min_numbers
         self.min_short_numbers = min_short_numbers
         self.veto_below = veto_below
@@ -243,8 +255,10 @@ class Deduper:
         words = word_containment(fp, stored)
         corroborated = (self.corroborated_word_threshold if short
                         else self.corroborated_long_words)
-        if words >= self.word_threshold or (
-                words >= corroborated and numbers.agree(self.min_numbers, years=False)):
+        if (words >= self.word_threshold
+                or (words >= corroborated and numbers.agree(self.min_numbers, years=False))
+                or (not short and words >= self.many_figures_words
+                    and numbers.agree(MANY_FIGURES, years=False))):
             return words
         return None
 

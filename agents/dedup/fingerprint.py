@@ -65,7 +65,7 @@ LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its 
 #: characters, long words and the spaces between them (a short text holds ``WORDS_CAP``).
 MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words
-LONG_TEXT_WORD_BANDS = 8  # of those, the ones a long text is filed under ("L")
+LONG_TEXT_WORD_BANDS = 16  # of those, the ones a long text is filed under ("L")
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
 NUMBERS_RULE = 3  # which numbers number_hashes reads (digit runs, number words): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared

@@ -292,6 +292,13 @@ def test_the_long_text_threshold_is_at_most_the_word_threshold() -> None:
         Deduper(DedupState.in_memory(), word_threshold=0.6, corroborated_long_words=0.65)
 
 
+def test_the_three_figure_share_is_at_most_the_long_text_threshold() -> None:
+    with pytest.raises(ValueError, match="many_figures_words"):
+        Deduper(DedupState.in_memory(), many_figures_words=0.65)
+    with pytest.raises(ValueError, match="min_numbers < 3"):
+        Deduper(DedupState.in_memory(), min_numbers=3)
+
+
 def test_the_figures_that_corroborate_are_at_least_those_that_admit_the_word_rule() -> None:
     with pytest.raises(ValueError, match="min_short_numbers <= min_numbers"):
         Deduper(DedupState.in_memory(), min_short_numbers=3, min_numbers=2)
