@@ -1428,6 +1428,34 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "The county animal shelter is asking families to adopt some of the sixty dogs rescued "
      "from a breeder last month. Staff said the shelter was full and volunteers were walking "
      "the dogs in shifts.", "en", frozenset()),
+    # club boards and student unions facing an early election; immigration offices' family
+    # reunification talks and detainee exchanges, beside a war's prisoner exchange
+    ("vote", "Club board faces early election after members revolt",
+     "The football club's board will face an early election next month after more than a "
+     "thousand members signed a petition against the chairman. Candidates for the seven board "
+     "seats must be nominated by Friday, and members will vote at the annual meeting.",
+     "en", frozenset()),
+    ("vote", "Student union election results announced",
+     "The student union announced the results of its annual election on Thursday, with the "
+     "new president winning 58 per cent of the vote on a turnout of 21 per cent. Candidates "
+     "had campaigned on rents in halls and library hours.", "en", frozenset()),
+    ("sense", "Separated families hold reunification talks with the ministry",
+     "Parents separated from their children by the new visa rules held reunification talks "
+     "with ministry officials on Tuesday. A lawyer for the families said officials promised to "
+     "review forty cases within a month.", "en", frozenset()),
+    ("sense", "Immigration centres carry out detainee exchange to ease overcrowding",
+     "Two immigration detention centres swapped forty detainees on Monday to ease overcrowding, "
+     "the interior ministry said. A detainee exchange between the centres will take place every "
+     "month until a new wing opens.", "en", frozenset()),
+    ("positive", "Captured soldiers handed over at the border crossing",
+     "Twelve soldiers captured in last month's clashes were handed over to their army at the "
+     "border crossing on Friday in a prisoner exchange brokered by the Red Cross, and "
+     "immigration officials processed the men freed in return. The two sides' troops have "
+     "exchanged fire along the frontier since the spring.", "en", frozenset({P})),
+    ("sense", "دائرة الهجرة تبدأ جولة مفاوضات مع المحامين حول ملفات لم الشمل",
+     "بدأت دائرة الهجرة جولة مفاوضات مع ممثلي المحامين لتسريع البت في ملفات لم الشمل العالقة، "
+     "بعد شكاوى من تأخرها أشهرا. وقال مسؤول في الدائرة إن الجانبين اتفقا على جدول زمني.",
+     "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
