@@ -1456,6 +1456,74 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "بدأت دائرة الهجرة جولة مفاوضات مع ممثلي المحامين لتسريع البت في ملفات لم الشمل العالقة، "
      "بعد شكاوى من تأخرها أشهرا. وقال مسؤول في الدائرة إن الجانبين اتفقا على جدول زمني.",
      "ar", frozenset()),
+    # an end to a state of war, calm consolidated after a round of escalation, dengue in a war-hit
+    # city, a school turned shelter; guns falling quiet, detained people exchanged, contacts with
+    # militants, a memorandum of settlement; an election as a date; temporary shelters, migrants
+    # sent back to sea, herders short of food, famine foods
+    ("positive", "البلدان يوقعان إعلانا لإنهاء حالة الحرب بينهما",
+     "وقع البلدان الجاران إعلانا مشتركا لإنهاء حالة الحرب القائمة بينهما منذ نزاع حدودي دام قبل "
+     "عقدين، وفق بيان رسمي. ونص الإعلان على إعادة فتح السفارات والحدود خلال أشهر.", "ar",
+     frozenset({P})),
+    ("positive", "الوسطاء ينقلون ردا على مقترح تثبيت الهدوء بعد جولة تصعيد",
+     "نقل الوسطاء إلى قادة الفصائل ردا على مقترح لتثبيت الهدوء، بعد جولة تصعيد استمرت يومين، "
+     "بحسب مصادر مطلعة. وطلبت الفصائل ضمانات بوقف الاغتيالات قبل أي التزام.", "ar",
+     frozenset({P})),
+    ("positive", "الضنك يتفشى في أحياء المدينة المنهكة بالحرب",
+     "سجلت المستشفيات مئات الإصابات بحمى الضنك خلال أسابيع في أحياء تكدس فيها النازحون، وتوفي "
+     "عدد من الأطفال، فيما تنقطع المياه منذ شهر.", "ar", frozenset({H})),
+    ("routine", "حملة توعية من حمى الضنك في المدارس",
+     "أطلقت مديرية الصحة حملة توعية من حمى الضنك في المدارس مع بداية الصيف، تشمل توزيع منشورات "
+     "عن طرق الوقاية من البعوض.", "ar", frozenset()),
+    ("positive", "مدرسة تستقبل عائلات خرجت من أحياء الاشتباكات",
+     "تحولت مدرسة في وسط المدينة إلى مأوى لعشرات العائلات التي خرجت من الأحياء التي تشهد "
+     "اشتباكات، وتوزع لجنة محلية وجبتين يوميا بالتعاون مع الهلال الأحمر.", "ar", frozenset({H})),
+    ("positive", "Guns fall quiet in the valley after elders agree to stop reprisals",
+     "No attack has been reported for two weeks since elders of the two communities met and "
+     "agreed to stop reprisals, residents said. Each side named men to report armed youths "
+     "moving near the villages.", "en", frozenset({P})),
+    ("positive", "Plane lands after exchange of detained people",
+     "A plane carrying thirty people held in the neighbouring country landed on Saturday, as the "
+     "same number were flown the other way in a simultaneous handover agreed by the two "
+     "governments, whose forces have fought in the east for five years.", "en", frozenset({P})),
+    ("positive", "Freed captives reach the capital after contacts with militants",
+     "Four men kidnapped from a survey boat arrived in the capital on Friday, after a state "
+     "committee held contacts with the militants who seized them, officials said. The group "
+     "has attacked pipelines in the delta for years.", "en", frozenset({P})),
+    ("positive", "Insurgent faction signs memorandum of settlement",
+     "An insurgent faction signed a memorandum of settlement with the central and state "
+     "governments on Friday, agreeing to disband its armed wing within a month. About 600 "
+     "cadres will be rehabilitated.", "en", frozenset({P})),
+    ("labour", "Port and union sign memorandum of settlement on wages",
+     "The port trust and the dockworkers' union signed a memorandum of settlement on wages on "
+     "Monday, ending a three-day strike. Workers will get a twelve per cent rise.", "en",
+     frozenset()),
+    ("passing", "Mining talks resume after election pause",
+     "Negotiations between the state and the mining company resumed this week after a pause "
+     "for the national election, with both sides hoping to sign a new agreement by December. "
+     "The talks cover royalties and the state's stake.", "en", frozenset()),
+    ("positive", "Quake survivors still in temporary shelters a year on",
+     "A year after the earthquake, more than two thousand people still live in temporary "
+     "shelters of tin and plywood, with water brought by truck, officials said.", "en",
+     frozenset({H})),
+    ("routine", "Council opens temporary shelters for rough sleepers during cold snap",
+     "The city council opened two temporary shelters for rough sleepers as overnight "
+     "temperatures fell below freezing, and volunteers handed out soup and sleeping bags.",
+     "en", frozenset()),
+    ("positive", "Migrants sent back to sea after landing on the coast",
+     "Twenty migrants, among them eight children, were put back on their boat and sent back to "
+     "sea two days after landing, lawyers for the families said. Eight of them are "
+     "children.", "en", frozenset({H})),
+    ("positive", "Herder families run short of food as winter kills their animals",
+     "Millions of head of livestock have died in deep snow this winter, and herder families "
+     "are short of food and fuel, the emergency agency said. Roads are blocked.", "en",
+     frozenset({H})),
+    ("positive", "Families eat cactus leaves as harvests fail",
+     "After four failed harvests families in the south survive on cactus leaves and wild leaves, "
+     "and clinics admit wasted children every day, health workers said.", "en",
+     frozenset({H})),
+    ("routine", "Market stalls sell cactus leaves as Mexican cooking catches on",
+     "Stalls at the city's food market now sell cactus leaves and dried chillies, as Mexican "
+     "cooking grows more popular, traders said.", "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
