@@ -1524,6 +1524,15 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("routine", "Market stalls sell cactus leaves as Mexican cooking catches on",
      "Stalls at the city's food market now sell cactus leaves and dried chillies, as Mexican "
      "cooking grows more popular, traders said.", "en", frozenset()),
+    # a pause in fighting is evidence of the war it pauses; a contract's dispute is no war
+    ("positive", "Civilians leave steel plant during negotiated pause in fighting",
+     "About eighty civilians who had sheltered for weeks beneath a steel plant reached safety "
+     "on Tuesday, after the UN and the Red Cross negotiated a pause in fighting with both "
+     "sides. Women and children were taken to a reception centre for medical checks.", "en",
+     frozenset({P, H})),
+    ("treaty", "الشركة والميناء يقتربان من اتفاق لإنهاء النزاع التعاقدي",
+     "قالت إدارة الميناء إنها قطعت شوطا في مفاوضاتها مع شركة التشغيل لإنهاء النزاع التعاقدي "
+     "المعروض أمام التحكيم، وإن الطرفين تبادلا مسودات اتفاق تسوية.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
