@@ -1533,6 +1533,47 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("treaty", "الشركة والميناء يقتربان من اتفاق لإنهاء النزاع التعاقدي",
      "قالت إدارة الميناء إنها قطعت شوطا في مفاوضاتها مع شركة التشغيل لإنهاء النزاع التعاقدي "
      "المعروض أمام التحكيم، وإن الطرفين تبادلا مسودات اتفاق تسوية.", "ar", frozenset()),
+    # the same words in ordinary news: a climber's evacuation, a party's camps, a food bank's
+    # shortfall, an army's redeployment, police freeing captives, a union's election commission,
+    # an open-air concert, a figurative roof, dogs taken to a shelter; and the senses kept
+    ("sense", "Climber airlifted in medical evacuation from the glacier",
+     "A climber with a broken leg was airlifted from the glacier on Sunday in a medical "
+     "evacuation by the mountain rescue service, which said the weather had delayed the flight "
+     "by two hours.", "en", frozenset()),
+    ("sense", "Party split into camps over leadership",
+     "The governing party has split into camps ahead of its congress, with two deputy leaders "
+     "each gathering support among members for the top job.", "en", frozenset()),
+    ("sense", "Funding falls short of food bank's needs",
+     "Council funding this year falls short of the food bank's needs by a third, its manager "
+     "said, and volunteers will collect donations at supermarkets at the weekend.", "en",
+     frozenset()),
+    ("sense", "Army announces redeployment of forces after exercise",
+     "The army will complete a redeployment of forces to their home bases next week after a "
+     "month-long exercise with allied troops in the north, the defence ministry said.", "en",
+     frozenset()),
+    ("sense", "Police free captives held by kidnappers in a farmhouse",
+     "Police freed captives held by a kidnapping gang in a farmhouse outside the city on "
+     "Tuesday after a shoot-out in which two gang members were killed, officers said.", "en",
+     frozenset()),
+    ("vote", "Teachers' union election commission opens nominations",
+     "The teachers' union election commission opened nominations for the union's executive "
+     "on Monday, and members will vote by post next month.", "en", frozenset()),
+    ("positive", "Coalition talks begin after the election",
+     "Party leaders began coalition talks on Monday after the election left no party with a "
+     "majority, with the largest party holding 61 of 150 seats after the count.", "en",
+     frozenset({E})),
+    ("sense", "حفل موسيقي في العراء على شاطئ المدينة",
+     "تقيم فرقة المدينة حفلا موسيقيا في العراء على الشاطئ مساء الجمعة، والدخول مجاني للعائلات.",
+     "ar", frozenset()),
+    ("sense", "معرض للصحافة بعنوان حرية بلا سقف",
+     "افتتح في المدينة معرض للصور الصحفية بعنوان «حرية بلا سقف»، يضم أعمال عشرين مصورا.",
+     "ar", frozenset()),
+    ("sense", "البلدية تنقل الكلاب إلى مأوى جديد",
+     "نقلت البلدية الكلاب التي جمعتها من الشوارع إلى مأوى جديد على أطراف المدينة، بالتعاون مع "
+     "جمعية للرفق بالحيوان.", "ar", frozenset()),
+    ("positive", "قمة لم الشمل العربي تبحث وقف إطلاق النار في السودان",
+     "بحث القادة في قمة لم الشمل العربي سبل وقف إطلاق النار بين الطرفين المتحاربين في السودان، "
+     "ودعوا إلى مفاوضات مباشرة برعاية إقليمية لإنهاء الصراع.", "ar", frozenset({P})),
 ]
 
 def laid_out(text: str) -> str:
