@@ -94,6 +94,7 @@ class Deduper:
             copy keeps its original's figures, while another reporter's write-up or the next
             bulletin brings figures of its own. Two short texts with the same three figures
             are not held to it: two reporters' short items on one event state the same toll.
+            It asks more figures than ``min_numbers``, which asks more words.
         veto_below: two short texts that each state a number the other lacks are copies only
             at this estimated containment or above: one template filled in for two events
             stays below, a copy with one figure rewritten (a time converted) does not.

@@ -64,8 +64,7 @@ LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its 
 #: The most long words a long text's fingerprint can hold: its first ``LONG_WORDS_CHARS``
 #: characters, long words and the spaces between them (a short text holds ``WORDS_CAP``).
 MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
-WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words
-LONG_TEXT_WORD_BANDS = 16  # of those, the ones a long text is filed under ("L")
+WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words; a long text's are keyed "L"
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
 NUMBERS_RULE = 3  # which numbers number_hashes reads (digit runs, number words): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
@@ -75,7 +74,7 @@ BAND_SCHEME = f"w{SHINGLE_WORDS}p{NUM_PERM}b{BANDS}r{ROWS}s{SEED}"
 SHORT_RULE = 4  # what marks a text short ("k") and what a text keeps (stems): bump on any change
 VERSION = (f"{BAND_SCHEME}"
            f"x{NUMBERS_RULE}c{NUMBERS_CAP}m{MIN_NUMBERS}t{WORDS_CAP}"
-           f"l{LONG_WORD}a{LONG_WORDS_CHARS}wb{WORD_BANDS}r{WORD_ROWS}L{LONG_TEXT_WORD_BANDS}"
+           f"l{LONG_WORD}a{LONG_WORDS_CHARS}wb{WORD_BANDS}r{WORD_ROWS}L{WORD_BANDS}"
            f"k{MIN_LONG_WORDS}q{SHORT_RULE}")
 
 _MIX = np.random.default_rng(20240511).integers(1, 2**63, size=SHINGLE_WORDS, dtype=np.uint64)
@@ -216,16 +215,15 @@ class Undecodable:
 def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words: bytes,
                 short: bool) -> tuple[str, ...]:
     """The buckets a text is filed under: its LSH bands, the LSH bands of its long words
-    (:func:`word_band_keys`; for a long text the first ``LONG_TEXT_WORD_BANDS``, prefixed
-    ``L``) and, for a short text that states at least ``MIN_NUMBERS`` numbers (all of them:
-    the list is not capped), one key for that set of numbers. A short copy rewritten sentence
-    by sentence keeps few word 5-grams, often no band, but its names and figures: these keys
-    make it a candidate of its original, short or long (:meth:`Fingerprint.probes`)."""
+    (:func:`word_band_keys`; for a long text prefixed ``L``) and, for a short text that states
+    at least ``MIN_NUMBERS`` numbers (all of them: the list is not capped), one key for that
+    set of numbers. A short copy rewritten sentence by sentence keeps few word 5-grams, often
+    no band, but its names and figures: these keys make it a candidate of its original, short
+    or long (:meth:`Fingerprint.probes`)."""
     if not shingles:
         return ()
     if not short:
-        return band_keys(signature) + long_text_word_keys(
-            word_band_keys(words, LONG_TEXT_WORD_BANDS))
+        return band_keys(signature) + long_text_word_keys(word_band_keys(words))
     bands = band_keys(signature) + word_band_keys(words)
     if not MIN_NUMBERS <= len(numbers) < NUMBERS_CAP:
         return bands
@@ -235,13 +233,13 @@ def bucket_keys(signature: bytes, shingles: int, numbers: tuple[int, ...], words
 
 def long_text_word_keys(word_keys: tuple[str, ...]) -> tuple[str, ...]:
     """The keys a long text with these word band keys (``"w<band>.<hex>"``) is filed under:
-    its first ``LONG_TEXT_WORD_BANDS``, keyed ``L``."""
-    return tuple("L" + key[1:] for key in word_keys[:LONG_TEXT_WORD_BANDS])
+    the same, keyed ``L``."""
+    return tuple("L" + key[1:] for key in word_keys)
 
 
 @lru_cache(maxsize=1024)
-def word_band_keys(words: bytes, bands: int = WORD_BANDS) -> tuple[str, ...]:
-    """LSH bands (the first ``bands`` of ``WORD_BANDS``, ``WORD_ROWS`` rows each, keys
+def word_band_keys(words: bytes) -> tuple[str, ...]:
+    """LSH bands (``WORD_BANDS`` of ``WORD_ROWS`` rows each, keys
     ``"w<band>.<hex>"``) of a MinHash over a text's long words, with the first permutations of
     the signature's scheme;
     none for fewer than ``MIN_LONG_WORDS`` words. Two texts whose long-word sets have a Jaccard
@@ -250,9 +248,8 @@ def word_band_keys(words: bytes, bands: int = WORD_BANDS) -> tuple[str, ...]:
     ``BUCKET_CAP``, like any band."""
     if len(words) < MIN_LONG_WORDS * 4:
         return ()
-    rows = bands * WORD_ROWS
-    slots = _min_slots(np.frombuffer(words, dtype="<u4"), _WORD_A[:rows], _WORD_B[:rows])
-    return _band_keys(slots, _WORD_BAND_STARTS[:bands], WORD_ROWS * 4)
+    slots = _min_slots(np.frombuffer(words, dtype="<u4"), _WORD_A, _WORD_B)
+    return _band_keys(slots, _WORD_BAND_STARTS, WORD_ROWS * 4)
 
 
 @lru_cache(maxsize=1024)

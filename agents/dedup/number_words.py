@@ -10,7 +10,9 @@ dead" for 14, «خمس عشرة آلية» for 15 machines), and a spelled ordin
   them: successive releases of one template are often told apart by them alone ("the fifth
   flight"). "First" is left out: most texts use it for something else;
 - such a cardinal after hundreds, as one number: "two hundred and twelve" is 212 and
-  «مئة وأربعين» 140, never 12 or 40, which the original's digits would not state.
+  «مئة وأربعين» 140, never 12 or 40, which the original's digits would not state. Hundreds
+  told by a digit or a vague word ("several hundred and twenty") leave the number out.
+  Normalised text has no punctuation, so "more than a hundred. Twenty of them" reads as 120.
 
 Units alone (one to nine) are left out, as single digits are: they turn up in any two texts.
 So is a number followed by hundred, thousand, million or billion: "fifteen thousand" is not
@@ -117,7 +119,8 @@ def spelled_numbers(words: list[bytes]) -> set[int]:
 
     Each occurrence of one of :data:`NUMBER_WORDS` is read where it stands: as the end of a
     phrase begun by the word before (a unit of an Arabic teen or tens), else as the start of
-    one, with the two words after it (a unit, a multiplier). Occurrences are found with
+    one, with the two words after it (a unit, a multiplier), and with the hundreds before the
+    phrase (:func:`_hundreds`). Occurrences are found with
     ``list.index``, so the text is scanned at C speed once per number word it holds, not word
     by word in Python.
     """
@@ -144,7 +147,7 @@ def spelled_numbers(words: list[bytes]) -> set[int]:
 
 
 _AND = "و".encode()
-_EN_HUNDRED_UNITS = {b"a": 1, **{w.encode(): n for n, w in enumerate(_EN_UNITS, 1)}}
+_EN_HUNDRED_UNITS = {b"a": 1, **{w.encode(): n for n, w in enumerate(_EN_UNITS, 1)}}  # "a hundred"
 _AR_UNIT_VALUES = {w.encode(): n for n, forms in enumerate(_AR_UNITS, 1) for w in forms.split()}
 
 
@@ -157,9 +160,10 @@ def _hundreds(words: list[bytes], first: int) -> int | None:
         return None
     before = words[first - 1]
     if words[first].startswith(_AND):  # Arabic: the phrase carries the conjunction
-        hundreds = _AR_HUNDREDS.get(before)
-        if hundreds == 100 and first >= 2 and words[first - 2] in _AR_UNIT_VALUES:
-            return 100 * _AR_UNIT_VALUES[words[first - 2]]
+        hundreds = _AR_HUNDREDS.get(before.removeprefix(_AND))  # «ألف ومئتين وخمسين»
+        unit = words[first - 2].removeprefix(_AND) if first >= 2 else b""
+        if hundreds == 100 and unit in _AR_UNIT_VALUES:  # «ثلاث مئة وعشرين»
+            return 100 * _AR_UNIT_VALUES[unit]
         return hundreds
     at = first - 2 if before == b"and" and first >= 2 else first - 1
     if words[at] != b"hundred":
@@ -167,4 +171,4 @@ def _hundreds(words: list[bytes], first: int) -> int | None:
     unit = words[at - 1] if at else b"a"
     if unit in _EN_HUNDRED_UNITS:
         return 100 * _EN_HUNDRED_UNITS[unit]
-    return 0 if unit in _VALUES else 100  # "nineteen hundred": unread; "the hundred": one
+    return 100 if unit == b"the" else 0  # "nineteen hundred", "several hundred": unread

@@ -5,6 +5,8 @@ taxonomy lets a context phrase do that only where it is another sense of the lab
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from khabar.agents.classify.core import DEFAULT_TAXONOMY
 from khabar.agents.classify.lexicon import Lexicon, Pattern
 from khabar.agents.classify.taxonomy import load_taxonomy
@@ -33,20 +35,38 @@ def _inside(part: Pattern, whole: Pattern) -> bool:
     return n < len(whole) and any(whole[i:i + n] == part for i in range(len(whole) - n + 1))
 
 
-def test_context_phrases_take_a_label_term_only_where_it_has_another_sense() -> None:
+@dataclass(frozen=True)
+class Term:
+    owner: str  # the label or context that lists it
+    text: str  # as written
+    weight: float
+    reading: Pattern
+
+
+def _terms() -> tuple[list[Term], list[Term], dict[str, set[str]]]:
+    """The labels' terms, the contexts' terms, read by one lexicon as the classifier's scan
+    reads them, and each label's required contexts."""
     taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
     lexicon = Lexicon()
-    label_terms = [(spec.name, t.weight, lexicon.add(t.text, exact=t.exact))
-                   for spec in taxonomy.labels for t in spec.terms]
-    context_terms = [(t.text, lexicon.add(t.text, exact=t.exact))
-                     for spec in taxonomy.contexts for t in spec.terms]
+    added = [(spec.name, t, lexicon.add(t.text, exact=t.exact), spec in taxonomy.labels)
+             for spec in (*taxonomy.labels, *taxonomy.contexts) for t in spec.terms]
     read = lexicon.reading  # only once every term is added: reading settles the lexicon
-    listed = {(label, read(pattern)) for label, _, pattern in label_terms}
-    scoring = [(label, read(pattern)) for label, weight, pattern in label_terms if weight > 0]
-    taken = {(label, text)
-             for text, phrase in context_terms
-             for label, term in scoring
-             if _inside(term, read(phrase)) and (label, read(phrase)) not in listed}
+    terms = [(Term(owner, t.text, t.weight, read(pattern)), is_label)
+             for owner, t, pattern, is_label in added]
+    required = {spec.name: {c for r in spec.require for c in r.contexts}
+                for spec in taxonomy.labels}
+    return ([t for t, is_label in terms if is_label],
+            [t for t, is_label in terms if not is_label], required)
+
+
+def test_context_phrases_take_a_label_term_only_where_it_has_another_sense() -> None:
+    labels, contexts, _ = _terms()
+    listed = {(t.owner, t.reading) for t in labels}
+    taken = {(term.owner, phrase.text)
+             for phrase in contexts if phrase.weight > 0
+             for term in labels if term.weight > 0
+             if _inside(term.reading, phrase.reading)
+             and (term.owner, phrase.reading) not in listed}
     assert taken == ANOTHER_SENSE
 
 
@@ -60,19 +80,12 @@ def test_a_label_phrase_leaves_a_required_context_the_word_it_holds() -> None:
     requires ("pause in fighting" holds "fighting") would take the word from the context and
     leave the label's `require` gate unmet by its own evidence, unless a required context
     lists the phrase too."""
-    taxonomy = load_taxonomy(DEFAULT_TAXONOMY)
-    lexicon = Lexicon()
-    label_terms = [(spec.name, t.text, t.weight, lexicon.add(t.text, exact=t.exact))
-                   for spec in taxonomy.labels for t in spec.terms]
-    context_terms = [(spec.name, lexicon.add(t.text, exact=t.exact))
-                     for spec in taxonomy.contexts for t in spec.terms]
-    read = lexicon.reading
-    required = {spec.name: {c for r in spec.require for c in r.contexts}
-                for spec in taxonomy.labels}
-    listed = {(context, read(pattern)) for context, pattern in context_terms}
-    hidden = {text
-              for label, text, weight, pattern in label_terms if weight > 0
-              for context, word in context_terms
-              if context in required[label] and _inside(read(word), read(pattern))
-              and not any((c, read(pattern)) in listed for c in required[label])}
+    labels, contexts, required = _terms()
+    listed = {(t.owner, t.reading) for t in contexts}
+    hidden = {phrase.text
+              for phrase in labels if phrase.weight > 0
+              for word in contexts if word.weight > 0
+              if word.owner in required[phrase.owner]
+              and _inside(word.reading, phrase.reading)
+              and not any((c, phrase.reading) in listed for c in required[phrase.owner])}
     assert hidden == LEFT_HIDDEN

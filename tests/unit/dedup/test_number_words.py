@@ -41,6 +41,8 @@ def test_cardinals_and_ordinals_in_both_languages(text: str, figures: list[int])
     "ثلاثة أيام",
     "the first flight",
     "nineteen hundred and ninety",  # a year told in hundreds: not 90
+    "2 hundred and twelve",
+    "several hundred and twenty",
 ])
 def test_units_and_numbers_before_a_multiplier_are_left_out(text: str) -> None:
     assert spelled(text) == []
@@ -55,6 +57,8 @@ def test_units_and_numbers_before_a_multiplier_are_left_out(text: str) -> None:
     ("ثلاثمائة واثنا عشر طنا", [312]),
     ("ثلاثمئة وخمسة وعشرين", [325]),
     ("ثلاث مئة وعشرين", [320]),
+    ("ألف وثلاث مئة وعشرين", [320]),  # after a thousand, the hundreds carry the conjunction
+    ("one thousand two hundred and twelve", [212]),  # as "1,212" reads: 1 and 212
 ])
 def test_a_number_after_hundreds_is_read_with_them(text: str, figures: list[int]) -> None:
     """Read alone, the twelve of 212 or the forty of 140 would be a figure the original's

@@ -23,7 +23,6 @@ from khabar.agents.dedup.core import (
 )
 from khabar.agents.dedup.evaluate import dedup_scores
 from khabar.agents.dedup.fingerprint import (
-    LONG_TEXT_WORD_BANDS,
     LONG_WORD,
     LONG_WORDS_CHARS,
     MIN_LONG_WORDS,
@@ -292,7 +291,8 @@ def test_the_long_text_threshold_is_at_most_the_word_threshold() -> None:
         Deduper(DedupState.in_memory(), word_threshold=0.6, corroborated_long_words=0.65)
 
 
-def test_the_three_figure_share_is_at_most_the_long_text_threshold() -> None:
+def test_the_three_figure_rule_asks_fewer_words_and_more_figures_than_the_two_figure_one(
+) -> None:
     with pytest.raises(ValueError, match="many_figures_words"):
         Deduper(DedupState.in_memory(), many_figures_words=0.65)
     with pytest.raises(ValueError, match="min_numbers < 3"):
@@ -341,10 +341,10 @@ def test_texts_keep_their_long_words_and_get_word_bands() -> None:
     # a long text is filed under "L" word bands and looks up none; a short text looks up both
     # kinds: two long texts never meet by their words
     long_bands = [k for k in long.bands if k.startswith("L")]
-    assert len(long_bands) == LONG_TEXT_WORD_BANDS and not any(k[0] == "w" for k in long.bands)
+    assert len(long_bands) == WORD_BANDS and not any(k[0] == "w" for k in long.bands)
     assert not any(k[0] in "wL" for k in long.probes())
     assert {k for k in short.probes() if k.startswith("L")} == {
-        "L" + k[1:] for k in word_bands[:LONG_TEXT_WORD_BANDS]}
+        "L" + k[1:] for k in word_bands}
     assert Fingerprint.decode(long.encode()) == long
     names = [f"village{a}{b}q" for a in "abcdefghijklmnopqrst" for b in "abcdefghijklmnopqrst"]
     many = fp(" ".join(names))  # 400 long words: those of the first LONG_WORDS_CHARS are kept

@@ -17,9 +17,11 @@ from hypothesis import strategies as st
 from khabar.agents.dedup.core import (
     DEFAULT_CORROBORATED,
     DEFAULT_CORROBORATED_WORDS,
+    DEFAULT_MANY_FIGURES_WORDS,
     DEFAULT_THRESHOLD,
     DEFAULT_VETO_BELOW,
     DEFAULT_WORD_THRESHOLD,
+    MANY_FIGURES,
     Deduper,
 )
 from khabar.agents.dedup.evaluate import dedup_scores
@@ -287,6 +289,41 @@ def test_a_short_write_up_of_the_same_event_is_another_story() -> None:
     assert word_containment(b, fp(SHORT["quake copy"])) < DEFAULT_CORROBORATED_WORDS
     assert decide_in_turn(SHORT["quake"], SHORT["quake reported"], SHORT["quake copy"]) == [
         True, True, False]
+
+
+# Written for this test: a long wire item on a quake, and another reporter's short piece on
+# the same quake with the same three figures in its own words.
+QUAKE_WIRE = (
+    "Earthquake kills 14 in mountain district, hundreds of homes damaged\n\n"
+    "An earthquake of magnitude 5.9 struck the mountain district before dawn on Tuesday, "
+    "killing at least 14 people and injuring 230, the national disaster agency said. The "
+    "tremor was centred 12 kilometres below the market town of Karsu and was felt in three "
+    "neighbouring provinces.\n\nRescue teams worked through the morning to reach villages cut "
+    "off by rockfalls on the valley road. The agency said 85 houses had collapsed and several "
+    "hundred more were damaged, most of them built of mud brick and timber.\n\nThe provincial "
+    "governor said tents, blankets and field kitchens were being sent from the regional "
+    "capital, and that schools in the district would stay closed for the rest of the week "
+    "while engineers inspected them. Aftershocks continued into the afternoon, the strongest "
+    "of magnitude 4.2, and residents spent the day outdoors in the cold.\n\nThe region sits "
+    "on an active fault and suffered a larger quake in the same season nine years ago, when "
+    "dozens of people died.")
+QUAKE_WRITE_UP = (
+    "Karsu residents sleep outside after deadly quake\n\n"
+    "In Karsu, families carried mattresses into the street on Tuesday evening, afraid to go "
+    "back indoors after the morning earthquake killed 14 people across the mountain district "
+    "and left 230 injured. Officials counted 85 houses destroyed. A shopkeeper said his walls "
+    "cracked from floor to ceiling, and volunteers handed out bread and tea by the mosque while "
+    "the aftershocks went on.")
+
+
+def test_a_short_write_up_with_a_long_wire_s_three_figures_is_another_story() -> None:
+    """Three agreeing figures let a short copy of a long text join with 45 % of its long
+    words; another reporter's own words keep fewer than that."""
+    wire, write_up = fp(QUAKE_WIRE), fp(QUAKE_WRITE_UP)
+    assert write_up.short and not wire.short
+    assert numbers_agree(write_up, wire, MANY_FIGURES, years=False)
+    assert word_containment(wire, write_up) < DEFAULT_MANY_FIGURES_WORDS
+    assert decide_in_turn(QUAKE_WIRE, QUAKE_WRITE_UP) == [True, True]
 
 
 def test_short_template_items_about_two_companies_stay_apart() -> None:

@@ -5,14 +5,15 @@ stories of the same event types and write-ups of one event by two reporters, whi
 copies. Every text was written for these tests by writers who did not read the dedup rules.
 
 The rules for a short copy of a long original were chosen on these days: ``f`` set
-``corroborated_long_words``, ``e`` to ``h`` ``many_figures_words``, and ``h`` (read once before
-any of it, docs/dedup.md) the number of word bands a long text is filed under; day ``i`` took
-part in no choice. Each day is decided in order by one ``Deduper`` and scored pairwise as ``khabar
-eval`` scores (docs/dedup.md)."""
+``corroborated_long_words``, ``e`` to ``h`` ``many_figures_words``, and ``h`` the number of
+word bands a long text is filed under (docs/dedup.md gives ``h``'s figures without those
+rules); day ``i`` took part in no choice. Each day is decided in order by one ``Deduper``
+and scored pairwise as ``khabar eval`` scores (docs/dedup.md)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -32,19 +33,21 @@ from khabar.agents.ingest.normalize import normalize
 DAYS = Path(__file__).resolve().parents[2] / "data" / "dedup"
 
 
+def _rows(day: str) -> list[dict[str, Any]]:
+    return [orjson.loads(line) for line in (DAYS / f"day-{day}.jsonl").read_bytes().splitlines()]
+
+
 def _scores(day: str) -> tuple[float, float]:
-    rows = [orjson.loads(line) for line in (DAYS / f"day-{day}.jsonl").read_bytes().splitlines()]
     deduper = Deduper(DedupState.in_memory())
     decided = [{"dup_group": row["group"],
                 "story_id": deduper.decide(row["id"], fingerprint(normalize(row["text"])),
                                            i * 60.0, None).story_id}
-               for i, row in enumerate(rows)]
+               for i, row in enumerate(_rows(day))]
     return dedup_scores(decided)
 
 
 def _day(day: str) -> dict[str, Fingerprint]:
-    return {row["id"]: fingerprint(normalize(row["text"])) for row in map(
-        orjson.loads, (DAYS / f"day-{day}.jsonl").read_bytes().splitlines())}
+    return {row["id"]: fingerprint(normalize(row["text"])) for row in _rows(day)}
 
 
 @pytest.mark.parametrize(("day", "recall"), [("e", 0.75), ("f", 0.76), ("h", 0.75)])
@@ -59,13 +62,14 @@ def test_the_days_merge_no_two_stories(day: str, recall: float) -> None:
 ])
 def test_a_short_copy_that_keeps_three_figures_joins_with_half_its_words(wire: str,
                                                                          copy: str) -> None:
-    """Found under the last of a long text's word bands only, and joined by the figures."""
+    """Found under none of the first eight of the long text's word bands, and joined by the
+    figures."""
     texts = _day("h")
     long, short = texts[wire], texts[copy]
     assert figures(short, long).agree(MANY_FIGURES, years=False)
     assert word_containment(long, short) < DEFAULT_CORROBORATED_LONG_WORDS
-    looked_up = {"L" + k[1:] for k in short.bands if k[0] == "w"}
-    shared = {int(k[1:k.index(".")]) for k in set(long.bands) & looked_up}
+    shared = {int(k[1:k.index(".")]) for k in set(long.bands) & set(short.probes())
+              if k[0] == "L"}
     assert shared and min(shared) >= WORD_BANDS // 2
     deduper = Deduper(DedupState.in_memory())
     assert deduper.decide(wire, long, 0.0, None).canonical
@@ -91,12 +95,12 @@ def test_a_short_copy_meets_its_long_original_filed_before_it() -> None:
     assert later.decide("wire", wire, 60.0, None).canonical
 
 
-def test_the_day_with_a_false_join() -> None:
+def test_the_day_with_a_false_join_keeps_its_figures() -> None:
     """Its one false join is an independent short write-up of a market fire that shares two
     figures and 65 % of its long words with a short paraphrased copy (the rule for two short
     texts); its copies of long originals are found."""
     precision, found = _scores("g")
-    assert precision >= 0.91 and found >= 0.87
+    assert 0.91 <= precision < 1.0 and found >= 0.87
 
 
 def test_the_day_that_chose_nothing() -> None:
