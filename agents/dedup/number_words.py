@@ -51,6 +51,11 @@ _AR_HUNDREDS = {
        for n, unit in enumerate("ثلاث اربع خمس ست سبع ثمان تسع".split(), 3)
        for h in _AR_HUNDRED},
 }
+#: What may tell the hundreds before a number phrase: "a" or a unit ("two hundred and
+#: twelve"), and in Arabic a unit before «مئة» written apart («ثلاث مئة وعشرين»).
+_EN_HUNDRED_UNITS = {b"a": 1, **{w.encode(): n for n, w in enumerate(_EN_UNITS, 1)}}
+_AR_UNIT_VALUES = {w.encode(): n for n, forms in enumerate(_AR_UNITS, 1) for w in forms.split()}
+_AND = "و".encode()
 
 
 def _values() -> dict[bytes, int]:
@@ -120,9 +125,8 @@ def spelled_numbers(words: list[bytes]) -> set[int]:
     Each occurrence of one of :data:`NUMBER_WORDS` is read where it stands: as the end of a
     phrase begun by the word before (a unit of an Arabic teen or tens), else as the start of
     one, with the two words after it (a unit, a multiplier), and with the hundreds before the
-    phrase (:func:`_hundreds`). Occurrences are found with
-    ``list.index``, so the text is scanned at C speed once per number word it holds, not word
-    by word in Python.
+    phrase (:func:`_hundreds`). Occurrences are found with ``list.index``, so the text is
+    scanned at C speed once per number word it holds, not word by word in Python.
     """
     found: set[int] = set()
     for word in NUMBER_WORDS.intersection(words):
@@ -144,11 +148,6 @@ def spelled_numbers(words: list[bytes]) -> set[int]:
             if hundreds != 0:
                 found.add(zlib.crc32(str(_value(phrase) + (hundreds or 0)).encode()))
     return found
-
-
-_AND = "و".encode()
-_EN_HUNDRED_UNITS = {b"a": 1, **{w.encode(): n for n, w in enumerate(_EN_UNITS, 1)}}  # "a hundred"
-_AR_UNIT_VALUES = {w.encode(): n for n, forms in enumerate(_AR_UNITS, 1) for w in forms.split()}
 
 
 def _hundreds(words: list[bytes], first: int) -> int | None:
