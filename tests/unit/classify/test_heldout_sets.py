@@ -1,10 +1,10 @@
 """The labelled sets written for khabar (``tests/data/heldout/``) through the batch pipeline.
 
-Files ``a`` to ``v`` of each language were each scored once as unseen text and the taxonomy
-was then adjusted on their errors, so they hold it to what it has learnt; file ``w`` was never
-read while writing rules, and its figures are the ones to compare with unseen
-outlets (docs/classification.md). A floor here guards against a rule that wins on the
-development sets and loses these.
+Files ``a`` to ``v`` and ``x`` of each language were each scored once as unseen text and the
+taxonomy was then adjusted on their errors, so they hold it to what it has learnt; files
+``w`` and ``y`` (one day of a general newspaper) were never read while writing rules, and
+their figures are the ones to compare with unseen outlets (docs/classification.md). A floor
+here guards against a rule that wins on the development sets and loses these.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def _scores(*names: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_every_label_of_the_adjusted_files_keeps_precision_and_f1(lang: str) -> None:
-    scores = _scores(*(f"{lang}-{part}.jsonl" for part in "abcdefghijklmnopqrstuv"))[lang]
+    scores = _scores(*(f"{lang}-{part}.jsonl" for part in "abcdefghijklmnopqrstuvx"))[lang]
     for label, s in scores["labels"].items():
         assert s["precision"] >= 0.9 and s["f1"] >= 0.9, (label, s)
     assert scores["macro_f1"] >= 0.95

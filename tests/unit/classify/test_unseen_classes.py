@@ -1574,6 +1574,30 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("positive", "قمة لم الشمل العربي تبحث وقف إطلاق النار في السودان",
      "بحث القادة في قمة لم الشمل العربي سبل وقف إطلاق النار بين الطرفين المتحاربين في السودان، "
      "ودعوا إلى مفاوضات مباشرة برعاية إقليمية لإنهاء الصراع.", "ar", frozenset({P})),
+    # a flood that makes families homeless (Arabic), watery diarrhoea, a new councillor chosen,
+    # host families feeding new arrivals; a trade round and food prices are not crises
+    ("positive", "فيضان النهر يشرد مئات الأسر في قرى الوادي",
+     "قالت لجنة الطوارئ إن فيضان النهر أدى إلى انهيار عشرات المنازل في قرى الوادي، وإن مئات "
+     "الأسر لجأت إلى المدارس والمساجد. ووزعت فرق محلية خياما على المتضررين.", "ar",
+     frozenset({H})),
+    ("treaty", "جولة مفاوضات بين البلدين لتسهيل عبور الشاحنات",
+     "اختتمت جولة مفاوضات فنية بين البلدين لتسهيل عبور الشاحنات في المنفذ الحدودي، واتفق "
+     "الجانبان على تمديد ساعات العمل وتوحيد إجراءات الفحص.", "ar", frozenset()),
+    ("routine", "ارتفاع أسعار المواد الغذائية مع تراجع العملة",
+     "ارتفعت أسعار المواد الغذائية الأساسية في أسواق المدينة بنحو الربع خلال شهر، مع تراجع "
+     "سعر صرف العملة المحلية، بحسب تجار الجملة.", "ar", frozenset()),
+    ("positive", "Watery diarrhoea spreads in a settlement of new arrivals",
+     "Health officials sent a response team to the settlement after dozens of people were "
+     "admitted with acute watery diarrhoea in a week. Most are families who arrived from "
+     "across the border this year.", "en", frozenset({H})),
+    ("positive", "Ward residents queue to choose a new councillor",
+     "Residents queued from early morning to choose a new councillor, filling a seat left "
+     "vacant by the death of the previous holder. Four contenders are standing.", "en",
+     frozenset({E})),
+    ("passing", "Host families struggling to feed new arrivals from across the border",
+     "Villages along the river are struggling to feed thousands of people who fled unrest "
+     "around the election in the neighbouring country, local leaders said. Most live with "
+     "host families whose food stocks are running low.", "en", frozenset({H})),
 ]
 
 def laid_out(text: str) -> str:
