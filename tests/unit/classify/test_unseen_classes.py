@@ -1594,10 +1594,18 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "Residents queued from early morning to choose a new councillor, filling a seat left "
      "vacant by the death of the previous holder. Four contenders are standing.", "en",
      frozenset({E})),
-    ("passing", "Host families struggling to feed new arrivals from across the border",
-     "Villages along the river are struggling to feed thousands of people who fled unrest "
-     "around the election in the neighbouring country, local leaders said. Most live with "
-     "host families whose food stocks are running low.", "en", frozenset({H})),
+    ("passing", "Host communities stretched as families cross the border",
+     "Villages along the river are hosting thousands of people who fled unrest around the "
+     "election in the neighbouring country, local leaders said. Food stocks are running low "
+     "in the host communities.", "en", frozenset({H})),
+    ("sense", "Exchange students arrive to stay with host families",
+     "Forty exchange students from abroad arrived on Sunday and will stay with host families "
+     "across the county for the school year, the programme's organisers said.", "en",
+     frozenset()),
+    ("routine", "Parents struggling to feed families as prices rise, survey finds",
+     "One in five parents say they are struggling to feed their families as food and energy "
+     "prices rise, according to a survey by a consumer group published on Monday.", "en",
+     frozenset()),
 ]
 
 def laid_out(text: str) -> str:
