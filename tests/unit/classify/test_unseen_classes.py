@@ -1606,6 +1606,17 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "One in five parents say they are struggling to feed their families as food and energy "
      "prices rise, according to a survey by a consumer group published on Monday.", "en",
      frozenset()),
+    # a commemoration of an old war's end, hikers short of food, a cycle lane's corridor
+    ("sense", "Town marks a century since the guns fell silent",
+     "Hundreds gathered at the war memorial on Sunday to mark one hundred years since the guns "
+     "fell silent at the end of the First World War. Schoolchildren read the names of the "
+     "town's dead, and a bugler played at eleven o'clock.", "en", frozenset()),
+    ("sense", "Hikers run short of food on mountain trail",
+     "Two hikers who ran short of food and water after losing the trail were found by a "
+     "rescue team on Tuesday, tired but unhurt, the park service said.", "en", frozenset()),
+    ("sense", "Teams open a corridor for cyclists through the old town",
+     "The council will open a corridor for cyclists through the old town next month, closing "
+     "two streets to cars during the day.", "en", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
