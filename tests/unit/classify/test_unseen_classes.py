@@ -1617,6 +1617,23 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("sense", "Teams open a corridor for cyclists through the old town",
      "The council will open a corridor for cyclists through the old town next month, closing "
      "two streets to cars during the day.", "en", frozenset()),
+    # leisure and animals in the words of a crisis: photographers on rooftops, scouts in the
+    # forest, a seal pup sent back to sea, a dog's diarrhoea, campers sleeping in the open
+    ("routine", "Photographers wait on rooftops for the perfect sunset",
+     "Dozens of photographers waited on rooftops across the old city on Saturday evening for "
+     "the sunset over the harbour, a favourite shot of the summer.", "en", frozenset()),
+    ("routine", "Scouts sleep in the forest for their badge",
+     "Twenty scouts will sleep in the forest this weekend to earn a survival badge, building "
+     "shelters from branches and cooking over a fire.", "en", frozenset()),
+    ("routine", "Rescued seal pup sent back to sea",
+     "A seal pup found injured on the beach in spring was sent back to sea on Tuesday after "
+     "months of care at the wildlife centre, its vets said.", "en", frozenset()),
+    ("routine", "Vets warn dog owners about watery diarrhoea after eating windfall fruit",
+     "Vets have warned dog owners that eating fallen fruit in gardens can give dogs watery "
+     "diarrhoea, and advised them to clear lawns in autumn.", "en", frozenset()),
+    ("routine", "هواة التخييم يبيتون في العراء لرصد زخات الشهب",
+     "خرج عشرات من هواة التخييم إلى الصحراء ليبيتوا في العراء ويرصدوا زخات الشهب التي تبلغ "
+     "ذروتها هذا الأسبوع، بحسب الجمعية الفلكية.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
