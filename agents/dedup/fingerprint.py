@@ -239,9 +239,8 @@ def long_text_word_keys(word_keys: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1024)
 def word_band_keys(words: bytes) -> tuple[str, ...]:
-    """LSH bands (``WORD_BANDS`` of ``WORD_ROWS`` rows each, keys
-    ``"w<band>.<hex>"``) of a MinHash over a text's long words, with the first permutations of
-    the signature's scheme;
+    """LSH bands (``WORD_BANDS`` of ``WORD_ROWS`` rows each, keys ``"w<band>.<hex>"``) of a
+    MinHash over a text's long words, with the first permutations of the signature's scheme;
     none for fewer than ``MIN_LONG_WORDS`` words. Two texts whose long-word sets have a Jaccard
     similarity J share a band with probability 1 - (1 - J) ** 16 at one row a band: 0.97 at
     0.2, the least of a copy in our sets; 0.81 at 0.1. The bands of common words fill up to
@@ -398,7 +397,8 @@ class Figures:
     only_theirs: bool  # the shorter states no number the longer lacks
     stated: int  # numbers the shorter states
     stated_besides_years: int  # the same without bare years (:data:`YEARS`)
-    conflict: bool  # each states a number the other lacks
+    conflict: bool  # each states a number the other lacks: another day's bulletin, another
+    # sitting of a committee, another company's results
 
     def agree(self, min_shared: int, *, years: bool = True) -> bool:
         """Whether the shorter states only numbers of the longer, at least ``min_shared`` of
@@ -414,18 +414,6 @@ def figures(shorter: Fingerprint, longer: Fingerprint) -> Figures:
     only_theirs = part <= whole
     return Figures(only_theirs, len(part), len(part - YEARS),
                    not only_theirs and bool(whole - part))
-
-
-def numbers_agree(shorter: Fingerprint, longer: Fingerprint, min_shared: int, *,
-                  years: bool = True) -> bool:
-    """:meth:`Figures.agree` of the two texts."""
-    return figures(shorter, longer).agree(min_shared, years=years)
-
-
-def numbers_conflict(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether each text states a number the other does not: the figures of another day's
-    bulletin, another session of a committee, another company's results."""
-    return figures(a, b).conflict
 
 
 def _comparable(part: tuple[int, ...], whole: tuple[int, ...]) -> tuple[set[int], set[int]]:

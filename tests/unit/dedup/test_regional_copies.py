@@ -31,9 +31,8 @@ from khabar.agents.dedup.fingerprint import (
     WORD_BANDS,
     Fingerprint,
     estimate,
+    figures,
     fingerprint,
-    numbers_agree,
-    numbers_conflict,
     stems,
     word_containment,
 )
@@ -219,8 +218,8 @@ def test_a_regional_copy_keeps_few_5grams_but_its_long_words_and_figures(group) 
         words = word_containment(original, copy)
         assert words >= DEFAULT_WORD_THRESHOLD or (
             words >= DEFAULT_CORROBORATED_WORDS
-            and numbers_agree(*shorter_first(original, copy), MIN_NUMBERS, years=False))
-        assert numbers_agree(*shorter_first(original, copy), 1)
+            and figures(*shorter_first(original, copy)).agree(MIN_NUMBERS, years=False))
+        assert figures(*shorter_first(original, copy)).agree(1)
         assert {k for k in set(original.bands) & set(copy.bands) if k.startswith("w")}
 
 
@@ -238,10 +237,10 @@ def test_one_template_filled_in_for_two_events_is_not_a_copy_however_much_it_sha
     egypt_jordan, egypt_sudan = fp(texts("ministers")[0]), fp(others("ministers")[0])
     assert estimate(egypt_jordan, egypt_sudan)[1] >= DEFAULT_THRESHOLD - 0.05
     assert word_containment(egypt_jordan, egypt_sudan) >= DEFAULT_WORD_THRESHOLD
-    assert numbers_conflict(egypt_jordan, egypt_sudan)
+    assert figures(egypt_jordan, egypt_sudan).conflict
     thursday, friday = fp(texts("toll")[0]), fp(others("toll")[0])
     assert word_containment(thursday, friday) >= DEFAULT_WORD_THRESHOLD
-    assert numbers_conflict(thursday, friday)
+    assert figures(thursday, friday).conflict
     for pair in ([texts("ministers")[0], others("ministers")[0]],
                  [texts("toll")[0], others("toll")[0]]):
         first, second = decide_in_turn(*pair)
@@ -266,7 +265,7 @@ def test_two_agreeing_figures_let_fewer_long_words_join_a_copy() -> None:
     original, copy = map(fp, texts("teachers"))
     words = word_containment(original, copy)
     assert DEFAULT_CORROBORATED_WORDS <= words < DEFAULT_WORD_THRESHOLD
-    assert numbers_agree(*shorter_first(original, copy), 3, years=False)
+    assert figures(*shorter_first(original, copy)).agree(3, years=False)
     assert len(set(decide_in_turn(*texts("teachers")))) == 1
     strict = Deduper(DedupState.in_memory(), corroborated_word_threshold=DEFAULT_WORD_THRESHOLD,
                      corroborated_long_words=DEFAULT_WORD_THRESHOLD)
@@ -309,17 +308,17 @@ def numbers(*values: int) -> Fingerprint:
 
 
 def test_numbers_conflict_when_each_text_has_a_figure_of_its_own() -> None:
-    assert numbers_conflict(numbers(1, 2), numbers(1, 3))
-    assert numbers_conflict(numbers(1), numbers(2))
-    assert not numbers_conflict(numbers(1, 2), numbers(1, 2, 3))  # one only drops a figure
-    assert not numbers_conflict(numbers(1, 2, 3), numbers(2))
-    assert not numbers_conflict(numbers(), numbers(1))
+    assert figures(numbers(1, 2), numbers(1, 3)).conflict
+    assert figures(numbers(1), numbers(2)).conflict
+    assert not figures(numbers(1, 2), numbers(1, 2, 3)).conflict  # one only drops a figure
+    assert not figures(numbers(1, 2, 3), numbers(2)).conflict
+    assert not figures(numbers(), numbers(1)).conflict
 
 
 def test_numbers_conflict_compares_capped_lists_below_the_cap() -> None:
     low = tuple(range(NUMBERS_CAP))
-    assert not numbers_conflict(numbers(*low), numbers(*low[:-1], 1000))  # 1000 is past the cap
-    assert numbers_conflict(numbers(*low[:-1], 16), numbers(*low[1:], 1000))
+    assert not figures(numbers(*low), numbers(*low[:-1], 1000)).conflict  # 1000 is past the cap
+    assert figures(numbers(*low[:-1], 16), numbers(*low[1:], 1000)).conflict
 
 
 def test_texts_keep_their_long_words_and_get_word_bands() -> None:

@@ -33,10 +33,9 @@ from khabar.agents.dedup.fingerprint import (
     Fingerprint,
     Undecodable,
     estimate,
+    figures,
     fingerprint,
     number_hashes,
-    numbers_agree,
-    numbers_conflict,
     word_containment,
 )
 from khabar.agents.dedup.state import DedupState
@@ -196,7 +195,7 @@ def test_a_rewritten_copy_with_the_same_figures_joins_the_story(original, copy) 
     assert DEFAULT_CORROBORATED <= containment < DEFAULT_THRESHOLD  # shingles alone: no
     assert jaccard >= Deduper(DedupState.in_memory()).min_jaccard
     assert set(a.bands) & set(b.bands)  # LSH proposes it
-    assert numbers_agree(*shorter_first(a, b), 2)
+    assert figures(*shorter_first(a, b)).agree(2)
     assert decide_in_turn(original, copy) == [True, False]
 
 
@@ -205,14 +204,14 @@ def test_a_shorter_text_with_a_figure_of_its_own_is_refused() -> None:
     changed = [WIRE_REWRITTEN[0], WIRE_REWRITTEN[1].replace("37", "41"), *WIRE_REWRITTEN[2:]]
     a, b = fp(WIRE), fp(changed)
     assert b.shingles < a.shingles and set(a.numbers) < set(b.numbers)
-    assert not numbers_agree(b, a, 2)
+    assert not figures(b, a).agree(2)
     assert decide_in_turn(WIRE, changed) == [True, True]
 
 
 def test_the_same_event_written_up_again_is_another_story() -> None:
     """Every figure agrees and one sentence is quoted, but the text is the reporter's own."""
     a, b = fp(WIRE), fp(WIRE_REPORTED)
-    assert numbers_agree(*shorter_first(a, b), 2)
+    assert figures(*shorter_first(a, b)).agree(2)
     assert estimate(a, b)[1] < DEFAULT_CORROBORATED
     assert decide_in_turn(WIRE, WIRE_REPORTED, WIRE_REWRITTEN) == [True, True, False]
 
@@ -222,8 +221,8 @@ def test_template_releases_about_successive_flights_stay_apart() -> None:
     for i, a in enumerate(fps):
         for b in fps[i + 1:]:
             assert estimate(a, b)[1] >= DEFAULT_CORROBORATED  # in the band the numbers decide
-            assert not numbers_agree(*shorter_first(a, b), 2)
-            assert not numbers_agree(*shorter_first(b, a), 2)
+            assert not figures(*shorter_first(a, b)).agree(2)
+            assert not figures(*shorter_first(b, a)).agree(2)
     assert decide_in_turn(*RELEASES) == [True, True, True]
 
 
@@ -243,11 +242,11 @@ def numbers(*values: int) -> Fingerprint:
 
 
 def test_numbers_agree_needs_shared_figures_and_none_of_the_shorter_texts_own() -> None:
-    assert numbers_agree(numbers(1, 2, 3), numbers(1, 2, 3, 4), 2)
-    assert not numbers_agree(numbers(1, 2, 3, 4), numbers(2, 3), 2)
-    assert not numbers_agree(numbers(1, 2, 5), numbers(1, 2, 3, 4), 2)
-    assert not numbers_agree(numbers(1), numbers(1, 2), 2)
-    assert not numbers_agree(numbers(), numbers(), 2)
+    assert figures(numbers(1, 2, 3), numbers(1, 2, 3, 4)).agree(2)
+    assert not figures(numbers(1, 2, 3, 4), numbers(2, 3)).agree(2)
+    assert not figures(numbers(1, 2, 5), numbers(1, 2, 3, 4)).agree(2)
+    assert not figures(numbers(1), numbers(1, 2)).agree(2)
+    assert not figures(numbers(), numbers()).agree(2)
 
 
 @settings(max_examples=200, deadline=None)
@@ -267,7 +266,7 @@ def test_numbers_agree_on_capped_lists_as_on_the_full_sets_below_the_cap(full, d
     low_a = {v for v in full if v <= limit}
     low_b = {v for v in other if v <= limit}
     expected = len(low_b) >= 2 and low_b <= low_a
-    assert numbers_agree(numbers(*b), numbers(*a), 2) == expected
+    assert figures(numbers(*b), numbers(*a)).agree(2) == expected
 
 
 @pytest.mark.parametrize("story", ["oil", "quake"])
@@ -276,7 +275,7 @@ def test_a_short_wire_copy_turned_round_joins_the_story_by_its_words_and_figures
     assert a.words and b.words  # short texts keep their words
     assert estimate(a, b)[1] < DEFAULT_CORROBORATED  # almost no 5-gram left
     assert word_containment(a, b) >= DEFAULT_WORD_THRESHOLD
-    assert numbers_agree(*shorter_first(a, b), 2)
+    assert figures(*shorter_first(a, b)).agree(2)
     assert [k for k in set(a.bands) & set(b.bands) if k.startswith("x.")]  # the numbers' bucket
     assert decide_in_turn(SHORT[story], SHORT[f"{story} copy"]) == [True, False]
 
@@ -284,7 +283,7 @@ def test_a_short_wire_copy_turned_round_joins_the_story_by_its_words_and_figures
 def test_a_short_write_up_of_the_same_event_is_another_story() -> None:
     """It states the same figures, three of them besides the magnitude: the words decide."""
     a, b = fp(SHORT["quake"]), fp(SHORT["quake reported"])
-    assert numbers_agree(*shorter_first(a, b), 3, years=False)
+    assert figures(*shorter_first(a, b)).agree(3, years=False)
     assert word_containment(a, b) < DEFAULT_CORROBORATED_WORDS
     assert word_containment(b, fp(SHORT["quake copy"])) < DEFAULT_CORROBORATED_WORDS
     assert decide_in_turn(SHORT["quake"], SHORT["quake reported"], SHORT["quake copy"]) == [
@@ -321,7 +320,7 @@ def test_a_short_write_up_with_a_long_wire_s_three_figures_is_another_story() ->
     words; another reporter's own words keep fewer than that."""
     wire, write_up = fp(QUAKE_WIRE), fp(QUAKE_WRITE_UP)
     assert write_up.short and not wire.short
-    assert numbers_agree(write_up, wire, MANY_FIGURES, years=False)
+    assert figures(write_up, wire).agree(MANY_FIGURES, years=False)
     assert word_containment(wire, write_up) < DEFAULT_MANY_FIGURES_WORDS
     assert decide_in_turn(QUAKE_WIRE, QUAKE_WRITE_UP) == [True, True]
 
@@ -329,7 +328,7 @@ def test_a_short_write_up_with_a_long_wire_s_three_figures_is_another_story() ->
 def test_short_template_items_about_two_companies_stay_apart() -> None:
     a, b = fp(SHORT["earnings a"]), fp(SHORT["earnings b"])
     assert word_containment(a, b) >= DEFAULT_WORD_THRESHOLD  # the words would join them
-    assert not numbers_agree(*shorter_first(a, b), 2)
+    assert not figures(*shorter_first(a, b)).agree(2)
     assert decide_in_turn(SHORT["earnings a"], SHORT["earnings b"]) == [True, True]
 
 
@@ -342,7 +341,7 @@ def test_short_stories_of_few_long_words_are_not_joined_by_them() -> None:
                 "on 9 June 2026, and fled on a motor bike, police said.")
     a, b = fp(mill), fp(bus_stop)
     assert word_containment(a, b) >= DEFAULT_WORD_THRESHOLD
-    assert numbers_agree(*shorter_first(a, b), 2)
+    assert figures(*shorter_first(a, b)).agree(2)
     assert min(len(a.words), len(b.words)) // 4 < MIN_LONG_WORDS
     assert decide_in_turn(mill, bus_stop) == [True, True]
 
@@ -361,8 +360,8 @@ def test_a_year_alone_does_not_back_the_long_words_of_two_short_stories() -> Non
              "since 2019, when 40 shops burned.")
     a, b = fp(tripoli), fp(sidon)
     assert word_containment(a, b) >= DEFAULT_WORD_THRESHOLD
-    assert numbers_agree(*shorter_first(a, b), 1)
-    assert not numbers_agree(*shorter_first(a, b), 1, years=False)
+    assert figures(*shorter_first(a, b)).agree(1)
+    assert not figures(*shorter_first(a, b)).agree(1, years=False)
     assert decide_in_turn(tripoli, sidon) == [True, True]
 
 
@@ -375,7 +374,7 @@ def test_a_short_copy_with_one_figure_rewritten_joins_by_its_text() -> None:
                 "first 30 kilometres.")
     copy = original.replace("09:00", "11:00")
     a, b = fp(original), fp(copy)
-    assert numbers_conflict(a, b)
+    assert figures(a, b).conflict
     assert estimate(a, b)[1] >= DEFAULT_VETO_BELOW
     assert decide_in_turn(original, copy) == [True, False]
 
@@ -388,7 +387,7 @@ def test_a_short_text_without_long_words_is_still_short() -> None:
     a, b = fp(walkout), fp(other_day)
     assert a.short and not a.words and sum(k.startswith("x.") for k in a.bands) == 1
     assert Fingerprint.decode(a.encode()) == a
-    assert numbers_conflict(a, b) and DEFAULT_THRESHOLD <= estimate(a, b)[1] < DEFAULT_VETO_BELOW
+    assert figures(a, b).conflict and DEFAULT_THRESHOLD <= estimate(a, b)[1] < DEFAULT_VETO_BELOW
     assert decide_in_turn(walkout, other_day) == [True, True]
 
 
