@@ -160,6 +160,8 @@ class Classifier:
                           for spec in labels]
         self._vetoes = [[(self._slot[v.context], tuple(self._slot[c] for c in v.unless), v)
                          for v in spec.veto] for spec in labels]
+        self._subject_slots = [{lang: tuple(self._slot[c] for c in s.lead_contexts)
+                                for lang, s in spec.subject.items()} for spec in labels]
         self.version = version
         self._zone_weights = zone_weights
         self._lead_paragraphs, self._lead_tokens = lead
@@ -347,13 +349,18 @@ class Classifier:
         blocked: str | None = None
         subject = spec.subject.get(lang)
         if subject is not None:
-            ok = scan.lead[li] >= subject.lead or raw[li] >= subject.whole
+            lead = scan.lead[li]
+            for slot in self._subject_slots[li][lang]:
+                lead += scan.lead[slot]
+            ok = lead >= subject.lead or raw[li] >= subject.whole
             if gates is None:
                 if not ok:
                     return "subject"
             else:
-                note = (f"subject: title+lead {scan.lead[li]:.2f} (needs {subject.lead:g}) or "
-                        f"whole {raw[li]:.2f} (needs {subject.whole:g})")
+                with_contexts = "".join(
+                    f" + {c} {scan.lead[self._slot[c]]:.2f}" for c in subject.lead_contexts)
+                note = (f"subject: title+lead {scan.lead[li]:.2f}{with_contexts} (needs "
+                        f"{subject.lead:g}) or whole {raw[li]:.2f} (needs {subject.whole:g})")
                 blocked = blocked or (None if ok else note)
                 gates.append(("ok   " if ok else "FAIL ") + note)
         for slots, require in self._requires[li]:

@@ -20,7 +20,9 @@ Layout (see the bundled ``taxonomy.toml`` for a full example)::
     window = 0                      # tokens either side; 0 = anywhere in the article
     subject.en = { lead = 2.0, whole = 9.0 }  # main-subject test, per language (optional):
                                     # raw score of at least ``lead`` from the title and lead,
-                                    # or of ``whole`` from the whole article
+                                    # or of ``whole`` from the whole article; with
+                                    # ``lead_contexts = ["human_toll"]`` those contexts' cues
+                                    # in the title and lead count towards ``lead``
     [[labels.<name>.require]]       # the label needs this much context score, summed over
     contexts = ["armed_conflict"]   # the listed contexts
     min = 1.0
@@ -44,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 _LABEL_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
+_SUBJECT_KEYS = {"lead", "whole", "lead_contexts"}
 _LABEL_KEYS = {"description", "threshold", "calibration", "terms", "suppress", "subject",
                "require", "veto"}
 _SUPPRESS_KEYS = {"cues", "terms", "factor", "window"}
@@ -71,10 +74,14 @@ class Suppress:
 
 @dataclass(frozen=True, slots=True)
 class Subject:
-    """Main-subject test: raw score from the title and lead, or from the whole article."""
+    """Main-subject test: raw score from the title and lead, or from the whole article.
+    ``lead_contexts``: contexts whose cues in the title and lead count towards ``lead``, for a
+    label whose subject a lead often states in a context's words (a disaster's toll opens
+    with the dead and the missing, the relief comes after)."""
 
     lead: float
     whole: float
+    lead_contexts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,9 +163,11 @@ def load_taxonomy(path: Path) -> Taxonomy:
     for spec in specs:
         named = [c for r in spec.require for c in r.contexts]
         named += [c for v in spec.veto for c in (v.context, *v.unless)]
+        named += [c for s in spec.subject.values() for c in s.lead_contexts]
         missing = sorted(set(named) - known)
         if missing:
-            raise _fail(path, spec.name, "require/veto", f"unknown context(s): {missing}")
+            raise _fail(path, spec.name, "require/veto/subject",
+                        f"unknown context(s): {missing}")
     return Taxonomy(labels=specs, scoring=_scoring(path, data.get("scoring", {})), raw=raw,
                     contexts=context_specs)
 
@@ -235,11 +244,14 @@ def _subject(path: Path, name: str, data: Any) -> dict[str, Subject]:
         raise _fail(path, name, "subject", "a table of languages: subject.en = { lead, whole }")
     out = {}
     for lang, spec in data.items():
-        if not isinstance(spec, dict) or set(spec) != {"lead", "whole"} or not all(
-                _number(v) and v >= 0 for v in spec.values()):
+        if not isinstance(spec, dict) or not {"lead", "whole"} <= set(spec) <= _SUBJECT_KEYS \
+                or not all(_number(spec[k]) and spec[k] >= 0 for k in ("lead", "whole")) \
+                or not _names(spec.get("lead_contexts", ["-"])):
             raise _fail(path, name, f"subject.{lang}",
-                        "must be { lead = <number >= 0>, whole = <number >= 0> }")
-        out[lang] = Subject(float(spec["lead"]), float(spec["whole"]))
+                        "must be { lead = <number >= 0>, whole = <number >= 0> } with an "
+                        "optional lead_contexts = [<context names>]")
+        out[lang] = Subject(float(spec["lead"]), float(spec["whole"]),
+                            tuple(spec.get("lead_contexts", ())))
     return out
 
 

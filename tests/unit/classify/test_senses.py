@@ -458,6 +458,26 @@ def test_user_label_with_its_own_gates(tmp_path: Path) -> None:
     assert "sports" not in buried.labels  # not in the title or lead: a passing mention
 
 
+def test_lead_contexts_count_towards_the_main_subject(tmp_path: Path) -> None:
+    """A label whose lead speaks in a context's words (a toll before its relief) passes the
+    main-subject test on them, and only on them when they are in the title or lead."""
+    path = with_sports_label(tmp_path)
+    body = path.read_text(encoding="utf-8").split("\n[labels.sports]")[0]
+    toll = GATED_LABEL.replace("whole = 50.0 }", 'whole = 50.0, lead_contexts = ["pitch"] }')
+    path.write_text(body + toll, encoding="utf-8")
+    clf = Classifier.from_file(path)
+    lead = "The referee at the stadium.\n\nA stadium and a referee.\n\nFootball and a goal."
+    ex = clf.explain(title="Weather", text=lead, lang="en")
+    sports = next(v for v in ex.verdicts if v.label == "sports")
+    assert sports.assigned and sports.lead == 0.0
+    assert any(g.startswith("ok   subject: title+lead 0.00 + pitch ") for g in sports.gates)
+    buried = "Rain.\n\nWind.\n\nFootball and a goal at the stadium with a referee."
+    assert "sports" not in clf.classify(title="Weather", text=buried, lang="en").labels
+    path.write_text(body + GATED_LABEL, encoding="utf-8")
+    without = Classifier.from_file(path)
+    assert "sports" not in without.classify(title="Weather", text=lead, lang="en").labels
+
+
 BASE = """
 [contexts.c]
 terms.en = { "cue" = 1.0 }
@@ -472,6 +492,10 @@ terms.en = { "cue" = 1.0 }
     ('[[labels.x.veto]]\ncontext = "c"\nmin = 1\nown_ratio = 0.5\n', "own_ratio (number >= 1"),
     ('[[labels.x.require]]\ncontexts = ["c"]\nmin = 0\n', "label 'x': field 'require[0]'"),
     ("[labels.x.subject]\nen = { lead = -1, whole = 2 }\n", "label 'x': field 'subject.en'"),
+    ("[labels.x.subject]\nen = { lead = 1, whole = 2, lead_contexts = \"c\" }\n",
+     "label 'x': field 'subject.en'"),
+    ("[labels.x.subject]\nen = { lead = 1, whole = 2, lead_contexts = [\"gone\"] }\n",
+     "unknown context(s)"),
     ('[contexts.Bad]\nterms.en = { "a" = 1.0 }\n', "context 'Bad'"),
 ])
 def test_gate_errors_name_the_field(tmp_path: Path, extra: str, needle: str) -> None:
