@@ -1634,6 +1634,42 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
     ("routine", "هواة التخييم يبيتون في العراء لرصد زخات الشهب",
      "خرج عشرات من هواة التخييم إلى الصحراء ليبيتوا في العراء ويرصدوا زخات الشهب التي تبلغ "
      "ذروتها هذا الأسبوع، بحسب الجمعية الفلكية.", "ar", frozenset()),
+    # a disaster's toll told in the lead in the words of the dead and the missing, its relief
+    # further down; a climbing accident and an ambush told the same way are no crisis. The
+    # Palestinian factions as a party to the calm a mediator consolidates, beside a
+    # parliament's factions sharing out committees and trade gains "on every front"
+    ("positive", "Storm kills 31, dozens missing in coastal towns",
+     "At least 31 people were killed and about 60 are missing after a storm struck the coast "
+     "overnight, local officials said on Tuesday. Police said most of the dead were swept away "
+     "as they slept. Aid agencies said more than 4,000 families had lost their homes and were "
+     "sheltering in schools and mosques. The Red Cross began distributing food parcels, blankets "
+     "and water purification tablets, and the UN said it was sending emergency relief supplies "
+     "by helicopter to villages cut off by the water.", "en", frozenset({H})),
+    ("routine", "Two climbers dead after avalanche on popular ski route",
+     "Two climbers were killed and one is missing after an avalanche swept a popular ski route, "
+     "the mountain rescue service said. The group had ignored a warning posted at the lift. "
+     "Rescue teams called off the search at dusk and will resume in the morning. The resort "
+     "said it would review how it displays avalanche warnings.", "en", frozenset()),
+    ("passing", "Twelve soldiers killed in ambush near the border",
+     "Twelve soldiers were killed and nine injured when militants ambushed an army convoy near "
+     "the border, the defence ministry said. The attackers fled into the hills after a two-hour "
+     "gun battle. Security forces launched a sweep of nearby villages. A local official said some "
+     "families had left their homes for fear of reprisals.", "en", frozenset()),
+    ("positive", "وفد أمني مصري يلتقي الفصائل الفلسطينية لتثبيت التهدئة",
+     "التقى وفد أمني مصري قادة الفصائل الفلسطينية في غزة، مساء الأحد، لبحث تثبيت تفاهمات التهدئة "
+     "التي أنهت جولة من التصعيد استمرت ثلاثة أيام، بعد أن نقل الوسيط المصري الشروط. "
+     "وقالت مصادر مطلعة إن الوفد نقل رسائل من الجانب "
+     "الآخر بشأن توسيع مساحة الصيد وإدخال الوقود، مقابل الالتزام بالهدوء على الحدود. ومن المنتظر "
+     "أن يعود الوفد الأسبوع المقبل لإطلاع الفصائل على الرد.", "ar", frozenset({P})),
+    ("treaty", "اتفاق تجاري بين البلدين يفتح الأسواق على كل الجبهات",
+     "وقع البلدان اتفاقا تجاريا بعد مفاوضات استمرت عامين، يلغي الرسوم الجمركية على مئات السلع "
+     "ويفتح أسواق الخدمات. وقال وزير التجارة إن الاتفاق يحقق تقدما على كل الجبهات، من الزراعة إلى "
+     "الصناعة، وإن الوسيط الأوروبي ساعد في تقريب المواقف. ويتوقع خبراء أن يرتفع التبادل التجاري "
+     "بنسبة الثلث.", "ar", frozenset()),
+    ("vote", "الفصائل النيابية تتفاوض على توزيع رئاسة اللجان",
+     "بدأت الفصائل النيابية مفاوضات لتوزيع رئاسة اللجان الدائمة في البرلمان، وسط خلاف حول لجنة "
+     "المالية. وقال نائب مستقل إن الاتفاق قد يتأخر إلى الأسبوع المقبل، وإن الحوار بين الكتل "
+     "يجري بهدوء.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
