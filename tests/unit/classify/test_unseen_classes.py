@@ -1670,6 +1670,39 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "بدأت الفصائل النيابية مفاوضات لتوزيع رئاسة اللجان الدائمة في البرلمان، وسط خلاف حول لجنة "
      "المالية. وقال نائب مستقل إن الاتفاق قد يتأخر إلى الأسبوع المقبل، وإن الحوار بين الكتل "
      "يجري بهدوء.", "ar", frozenset()),
+    # elders carrying messages between a government and a militia, a demilitarised zone two
+    # powers agree on a front line, families cut to one meal a day; nerves carrying messages,
+    # a diet of one meal a day and tourists in a demilitarised zone are no such story
+    ("positive", "Clan elders shuttle between the capital and the hills as fighting drags on",
+     "A group of clergy and clan elders has been carrying messages between government officials "
+     "and militia commanders for a month, people involved in the effort said, in the most serious "
+     "attempt yet to halt the conflict. The elders have passed on written conditions from both "
+     "sides. Commanders want the army to pull back from three towns before any truce; the "
+     "government wants roads reopened first.", "en", frozenset({P})),
+    ("routine", "Scientists map the nerves carrying messages between gut and brain",
+     "Researchers have mapped the nerve fibres carrying messages between the gut and the brain "
+     "in unprecedented detail. The team said the work could help explain why stress upsets "
+     "digestion. The study was published in a leading journal on Wednesday.", "en", frozenset()),
+    ("positive", "Families cut to one meal a day as granaries stand empty",
+     "In the southern districts the maize never grew past knee height this season, and most "
+     "households have finished what they harvested. Mothers say children now eat once a day, "
+     "usually a thin porridge. The government declared the drought a national disaster and the "
+     "World Food Programme says more than a million people need food aid until the next harvest.",
+     "en", frozenset({H})),
+    ("routine", "Is one meal a day a healthy way to lose weight?",
+     "Eating one meal a day has become a popular diet among office workers, but dietitians warn "
+     "it is not for everyone. Skipping meals can leave people tired and irritable, they say, and "
+     "those with diabetes should ask their doctor first. A balanced plate matters more than the "
+     "clock.", "en", frozenset()),
+    ("positive", "اتفاق على منطقة منزوعة السلاح في ريف إدلب لتجنب هجوم واسع",
+     "توصلت روسيا وتركيا إلى اتفاق على إقامة منطقة منزوعة السلاح بعمق يتراوح بين 15 و20 كيلومترا "
+     "على خطوط التماس بين القوات الحكومية وفصائل المعارضة المسلحة في إدلب. وينص الاتفاق على سحب "
+     "الأسلحة الثقيلة من المنطقة خلال شهر، وتسيير دوريات مشتركة. وقالت مصادر في المعارضة إن "
+     "الاتفاق جنب المحافظة هجوما كان سيؤدي إلى موجة نزوح جديدة.", "ar", frozenset({P})),
+    ("routine", "سياح يتوافدون إلى المنطقة المنزوعة السلاح بين الكوريتين",
+     "استقبلت المنطقة المنزوعة السلاح بين الكوريتين أعدادا قياسية من السياح هذا الصيف، بعد "
+     "افتتاح متحف جديد ومسار للمشي. وقال مرشد سياحي إن الزوار يأتون لرؤية آثار الحرب الكورية "
+     "والتقاط الصور قرب خط الحدود.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
