@@ -11,19 +11,19 @@ Parameters (measured on the dev set's copy groups, see the README's dedup sectio
   as low as 0.27-0.35 while their containment stays above 0.88. LSH only proposes candidates;
   :mod:`agents.dedup.core` confirms them by containment.
 
-Beside the signature, a fingerprint carries the numbers of the text (digit runs, ordinals and
-numbers written as words, see :func:`number_hashes`, as CRC-32 values; at most ``NUMBERS_CAP``,
-the smallest): the facts a copy keeps when it is rewritten and a template release about another
-event changes (its flight number, tonnage, date, toll). :func:`figures` compares them for the
-rules that :mod:`agents.dedup.core` applies to pairs whose shingle containment alone is not
-conclusive. A text also keeps its long words (``LONG_WORD`` characters or more: names, places,
-nouns and verbs, few function words; a long text, those of its first ``LONG_WORDS_CHARS``
-characters), lightly stemmed (:func:`stems`) so that the inflections of one word meet, for
-:func:`word_containment`, and is filed under more buckets (:func:`bucket_keys`): LSH bands of
-a MinHash over those words and, for a short text (at most ``WORDS_CAP`` distinct words), one
-keyed by its numbers. A short copy rewritten sentence by sentence keeps almost no 5-gram,
-often no LSH band of the signature, but its long words and figures
-(docs/decisions/021-short-copies-of-long-texts.md).
+Beside the signature, a fingerprint carries the numbers of the text (each figure read as the
+number it stands for, in digits or in words, see :mod:`agents.dedup.numbers`, as CRC-32 values;
+at most ``NUMBERS_CAP``, the smallest): the facts a copy keeps when it is rewritten and a
+template release about another event changes (its flight number, tonnage, date, toll).
+:func:`figures` compares them for the rules that :mod:`agents.dedup.core` applies to pairs whose
+shingle containment alone is not conclusive. A text also keeps its long words (``LONG_WORD``
+characters or more: names, places, nouns and verbs, few function words; a long text, those of
+its first ``LONG_WORDS_CHARS`` characters), lightly stemmed (:func:`stems`) so that the
+inflections of one word meet, for :func:`word_containment`, and is filed under more buckets
+(:func:`bucket_keys`): LSH bands of a MinHash over those words and, for a short text (at most
+``WORDS_CAP`` distinct words), one keyed by its numbers. A short copy rewritten sentence by
+sentence keeps almost no 5-gram, often no LSH band of the signature, but its long words and
+figures (docs/decisions/021-short-copies-of-long-texts.md).
 
 Shingles are hashed once: every word is hashed with CRC-32 (C speed, deterministic across
 processes, unlike ``hash()``) and each 5-word window is folded into one 32-bit value with numpy.
@@ -48,7 +48,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from khabar.agents.dedup.murmur import fmix32
-from khabar.agents.dedup.number_words import spelled_numbers
+from khabar.agents.dedup.numbers import text_numbers
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -66,7 +66,7 @@ LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its 
 MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words; a long text's are keyed "L"
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
-NUMBERS_RULE = 3  # which numbers number_hashes reads (digit runs, number words): bump on any change
+NUMBERS_RULE = 4  # how number_hashes reads figures (agents.dedup.numbers): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
 #: The part of ``VERSION`` that fixes the LSH band keys of a signature (:func:`band_keys`).
@@ -346,19 +346,16 @@ def stems(norm_text: str) -> str:
 
 def number_hashes(norm_text: str) -> tuple[int, ...]:
     """CRC-32 of each distinct number in the text, sorted, the ``NUMBERS_CAP`` smallest: runs of
-    two or more digits, as written, and numbers written as words from ten to ninety-nine and
-    ordinals ("fourteen" and «أربعة عشر» are 14, "fifth" and «الخامسة» 5; see
-    :mod:`agents.dedup.number_words`). Other single digits are left out: they turn up in any
-    two texts."""
+    two or more digits, numbers with thousands separators or a multiplier ("4,200", "1.5
+    million"), numbers written as words and ordinals ("fourteen" and «أربعة عشر» are 14,
+    "fifth" and «الخامسة» 5, «ألفين وثلاثمائة» 2300; see :mod:`agents.dedup.numbers`).
+    Single digits and units are left out: they turn up in any two texts."""
     encoded = norm_text.encode()
     return _numbers(encoded, encoded.split())
 
 
 def _numbers(encoded: bytes, words: list[bytes]) -> tuple[int, ...]:
-    found = set(map(zlib.crc32, encoded.translate(_DIGITS_ONLY).split()))
-    found -= _SINGLE_DIGITS
-    found |= spelled_numbers(words)
-    return tuple(sorted(found)[:NUMBERS_CAP])
+    return tuple(sorted(text_numbers(encoded, words))[:NUMBERS_CAP])
 
 
 def minhash_signature(hashes: np.ndarray) -> bytes:

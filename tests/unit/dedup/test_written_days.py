@@ -7,8 +7,10 @@ copies. Every text was written for these tests by writers who did not read the d
 The rules for a short copy of a long original were chosen on these days: ``f`` set
 ``corroborated_long_words``, ``e`` to ``h`` ``many_figures_words``, and ``h`` the number of
 word bands a long text is filed under (docs/dedup.md gives ``h``'s figures without those
-rules); day ``i`` took part in no choice. Each day is decided in order by one ``Deduper``
-and scored pairwise as ``khabar eval`` scores (docs/dedup.md)."""
+rules); the figures read in full (thousands, multipliers, separators) were written on the
+misses of ``e`` to ``j``. Day ``k`` was read once, after all of them, and took part in no
+choice. Each day is decided in order by one ``Deduper`` and scored pairwise as ``khabar
+eval`` scores (docs/dedup.md)."""
 
 from __future__ import annotations
 
@@ -50,7 +52,9 @@ def _day(day: str) -> dict[str, Fingerprint]:
     return {row["id"]: fingerprint(normalize(row["text"])) for row in _rows(day)}
 
 
-@pytest.mark.parametrize(("day", "recall"), [("e", 0.75), ("f", 0.76), ("h", 0.75)])
+@pytest.mark.parametrize(("day", "recall"), [
+    ("e", 0.90), ("f", 0.85), ("h", 0.79), ("i", 0.53), ("j", 1.0),
+])
 def test_the_days_merge_no_two_stories(day: str, recall: float) -> None:
     precision, found = _scores(day)
     assert precision == 1.0 and found >= recall
@@ -100,11 +104,11 @@ def test_the_day_with_a_false_join_keeps_its_figures() -> None:
     figures and 65 % of its long words with a short paraphrased copy (the rule for two short
     texts); its copies of long originals are found."""
     precision, found = _scores("g")
-    assert 0.91 <= precision < 1.0 and found >= 0.87
+    assert 0.91 <= precision < 1.0 and found >= 0.91
 
 
 def test_the_day_that_chose_nothing() -> None:
-    """Read after every rule above: its misses are short copies that keep half of their
-    original's long words and one or two figures, and a mid-length rewrite."""
-    precision, found = _scores("i")
-    assert precision == 1.0 and found >= 0.5
+    """Read after every rule above: its misses are short copies with a rewritten headline that
+    keep half of their original's long words and one or two figures."""
+    precision, found = _scores("k")
+    assert precision == 1.0 and found >= 0.66
