@@ -1703,6 +1703,42 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "استقبلت المنطقة المنزوعة السلاح بين الكوريتين أعدادا قياسية من السياح هذا الصيف، بعد "
      "افتتاح متحف جديد ومسار للمشي. وقال مرشد سياحي إن الزوار يأتون لرؤية آثار الحرب الكورية "
      "والتقاط الصور قرب خط الحدود.", "ar", frozenset()),
+    # a migrant dinghy that sinks, families out of their homes after a flood, the Egyptian
+    # security delegation between the Gaza factions and Israel; patrol boats and cutters for
+    # migrant boats, renters priced out of their homes, that delegation on border smuggling
+    ("positive", "Three die as migrant dinghy sinks off the coast",
+     "Three people died and about 40 were pulled from the sea after an overloaded inflatable "
+     "boat got into difficulty before dawn, coastguards said. A navy vessel and a lifeboat "
+     "picked up survivors, several of them suffering from hypothermia, and four were taken to "
+     "hospital. The dead were found in the water.", "en", frozenset({H})),
+    ("routine", "New patrol boats to shadow migrant dinghies in the Channel",
+     "The Home Office has ordered four patrol boats to shadow migrant dinghies in the Channel, "
+     "part of a contract worth 60 million pounds. Ministers said the boats would be crewed by "
+     "Border Force officers from next spring. Opposition MPs questioned the cost.", "en",
+     frozenset()),
+    ("routine", "Border Force to intercept migrant boats with new cutters",
+     "Border Force will get three new cutters to intercept migrant boats in the Channel, the "
+     "Home Office said, in a contract worth 40 million pounds. The vessels will enter service "
+     "next year. Unions said more officers were needed to crew them.", "en", frozenset()),
+    ("positive", "Families still out of their homes a week after the river burst its banks",
+     "More than 300 households remain out of their homes a week after flash flooding swept "
+     "through the town, the council said. Some have been told they may not return until the "
+     "spring. Firefighters used boats to reach people trapped upstairs. The Red Cross has "
+     "handed out emergency grants and the council has opened a "
+     "rest centre at a school, where families slept on camp beds.", "en", frozenset({H})),
+    ("routine", "Renters priced out of their homes as rents rise again",
+     "Thousands of renters are being priced out of their homes as rents rose by nine percent "
+     "in a year, a housing charity said. Young families were worst hit. The charity called for "
+     "a cap on increases and more social housing.", "en", frozenset()),
+    ("positive", "الوفد الأمني المصري يعود إلى غزة حاملا ردودا على مطالب الفصائل",
+     "وصل الوفد الأمني المصري إلى غزة حاملا ردودا على مطالب الفصائل الفلسطينية بعد جولة قصف "
+     "متبادل. واستمع الوفد إلى ملاحظات الفصائل على بطء تنفيذ ما جرى التفاهم عليه بصورة غير مباشرة "
+     "قبل أشهر. وطلب الوفد من الفصائل وقف إطلاق البالونات الحارقة مقابل توسيع مساحة الصيد وإدخال "
+     "الوقود. ومن المنتظر أن يعود الوفد إلى تل أبيب لنقل رد الفصائل.", "ar", frozenset({P})),
+    ("treaty", "الوفد الأمني المصري يبحث في الخرطوم مكافحة التهريب عبر الحدود",
+     "بحث الوفد الأمني المصري مع مسؤولين سودانيين في الخرطوم سبل التعاون في مكافحة تهريب البضائع "
+     "والبشر عبر الحدود المشتركة، وتبادل المعلومات بين أجهزة البلدين. واتفق الجانبان على عقد "
+     "اجتماع دوري كل ثلاثة أشهر.", "ar", frozenset()),
 ]
 
 def laid_out(text: str) -> str:
