@@ -15,10 +15,10 @@ about another event changes some. A short text and another, short or long, whose
 (besides a bare year) are copies also when most long words of the one with fewer are in the
 other (``word_threshold``), or many when two figures or more agree
 (``corroborated_word_threshold``, ``corroborated_long_words`` against a long text), or about
-half of a short text's when three or more agree with a long text (``many_figures_words``),
-however few 5-grams they share: a short wire copy with its clauses turned round and its
-headline rewritten keeps its names, places and figures, not its function words
-(docs/decisions/014-story-level-dedup.md, 019, 021 and 022).
+half of a short text's when three or more agree with a long text, four with a short one
+(``many_figures_words``), however few 5-grams they share: a short wire copy with its clauses
+turned round and its headline rewritten keeps its names, places and figures, not its function
+words (docs/decisions/014-story-level-dedup.md, 019, 021, 022 and 023).
 Two short texts that each state a figure the other lacks are one template filled in for two
 events, unless they share almost all of their 5-grams (``veto_below``).
 """
@@ -49,6 +49,7 @@ DEFAULT_CORROBORATED_WORDS = 0.55  # with 2 figures agreeing; a write-up of one 
 DEFAULT_CORROBORATED_LONG_WORDS = 0.60  # the same, short against long; a write-up 0.57
 DEFAULT_MANY_FIGURES_WORDS = 0.45  # short against long, 3 figures agreeing; others < 0.40
 MANY_FIGURES = 3  # agreeing figures, besides bare years, for ``many_figures_words``
+MANY_FIGURES_SHORT = 4  # the same for two short texts
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
@@ -92,9 +93,10 @@ class Deduper:
         many_figures_words: the same share for a short text against a long one whose numbers
             agree, at least ``MANY_FIGURES`` of them besides bare years: a short paraphrased
             copy keeps its original's figures, while another reporter's write-up or the next
-            bulletin brings figures of its own. Two short texts with the same three figures
-            are not held to it: two reporters' short items on one event state the same toll.
-            It asks more figures than ``min_numbers``, which asks more words.
+            bulletin brings figures of its own. Two short texts are held to it with
+            ``MANY_FIGURES_SHORT`` figures: two reporters' short items on one event state the
+            same toll, three figures, not four. It asks more figures than ``min_numbers``,
+            which asks more words.
         veto_below: two short texts that each state a number the other lacks are copies only
             at this estimated containment or above: one template filled in for two events
             stays below, a copy with one figure rewritten (a time converted) does not.
@@ -258,8 +260,8 @@ class Deduper:
                         else self.corroborated_long_words)
         if (words >= self.word_threshold
                 or (words >= corroborated and numbers.agree(self.min_numbers, years=False))
-                or (not short and words >= self.many_figures_words
-                    and numbers.agree(MANY_FIGURES, years=False))):
+                or (words >= self.many_figures_words and numbers.agree(
+                    MANY_FIGURES_SHORT if short else MANY_FIGURES, years=False))):
             return words
         return None
 

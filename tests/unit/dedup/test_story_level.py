@@ -22,6 +22,7 @@ from khabar.agents.dedup.core import (
     DEFAULT_VETO_BELOW,
     DEFAULT_WORD_THRESHOLD,
     MANY_FIGURES,
+    MANY_FIGURES_SHORT,
     Deduper,
 )
 from khabar.agents.dedup.evaluate import dedup_scores
@@ -323,6 +324,52 @@ def test_a_short_write_up_with_a_long_wire_s_three_figures_is_another_story() ->
     assert figures(write_up, wire).agree(MANY_FIGURES, years=False)
     assert word_containment(wire, write_up) < DEFAULT_MANY_FIGURES_WORDS
     assert decide_in_turn(QUAKE_WIRE, QUAKE_WRITE_UP) == [True, True]
+
+
+# Written for these tests: a short wire item on a port concession and a short copy that
+# rewrites it clause by clause, keeping its figures; another reporter's short item on a quake
+# that states the four figures of a short wire item on it in words of its own.
+PORT_WIRE = (
+    "Port authority signs 30-year deal for new container terminal\n\n"
+    "The port authority on Wednesday signed a 30-year concession with a consortium led by a "
+    "Danish operator to build and run a container terminal at the southern harbour. The "
+    "terminal will handle 1.2 million containers a year and cost about 850 million dollars, "
+    "the authority said in a statement. Construction is due to start in March and the first "
+    "berth should open in 2027. The project is expected to create 2,400 jobs and to raise the "
+    "port's capacity by 40 percent by 2030.")
+PORT_COPY = (
+    "Danish-led group to run new southern container terminal\n\n"
+    "A consortium headed by a Danish firm won a 30-year concession on Wednesday to develop and "
+    "manage a new container terminal at the southern harbour. Worth some 850 million dollars, "
+    "the facility is meant to move 1.2 million boxes annually, bring 2,400 jobs and lift "
+    "capacity 40 percent by 2030; its first quay opens in 2027.")
+TREMOR_WIRE = (
+    "Quake kills 12 in mountain province\n\n"
+    "A magnitude 5.9 earthquake struck the mountain province before dawn on Tuesday, killing 12 "
+    "people and injuring 85, the provincial governor said. The quake hit at a depth of 10 km "
+    "and was felt in the regional capital. About 340 homes were damaged, most of them built of "
+    "mud brick. Rescue teams were searching the rubble in three villages near the epicentre.")
+TREMOR_WRITE_UP = (
+    "Twelve dead as tremor flattens mud-brick villages\n\n"
+    "Villagers dug with their hands through collapsed houses on Tuesday after a strong tremor "
+    "shook the highlands, leaving 12 dead, the health ministry said. Hospitals treated 85 "
+    "people for injuries, and officials counted 340 damaged houses. Seismologists put the "
+    "shallow quake's depth at 10 kilometres. Aid agencies sent tents and blankets.")
+
+
+def test_two_short_texts_that_share_four_figures_join_with_half_their_words() -> None:
+    """A short copy rewritten clause by clause keeps its original's figures; two reporters'
+    short items on one event share its toll, not four figures and half their long words."""
+    wire, copy = fp(PORT_WIRE), fp(PORT_COPY)
+    assert wire.short and copy.short
+    assert figures(*shorter_first(wire, copy)).agree(MANY_FIGURES_SHORT, years=False)
+    assert DEFAULT_MANY_FIGURES_WORDS <= word_containment(wire, copy) < (
+        DEFAULT_CORROBORATED_WORDS)
+    assert decide_in_turn(PORT_WIRE, PORT_COPY) == [True, False]
+    quake, write_up = fp(TREMOR_WIRE), fp(TREMOR_WRITE_UP)
+    assert figures(*shorter_first(quake, write_up)).agree(MANY_FIGURES_SHORT, years=False)
+    assert word_containment(quake, write_up) < DEFAULT_MANY_FIGURES_WORDS
+    assert decide_in_turn(TREMOR_WIRE, TREMOR_WRITE_UP) == [True, True]
 
 
 def test_short_template_items_about_two_companies_stay_apart() -> None:
