@@ -1739,6 +1739,49 @@ ROWS: list[tuple[str, str, str, str, frozenset[str]]] = [
      "بحث الوفد الأمني المصري مع مسؤولين سودانيين في الخرطوم سبل التعاون في مكافحة تهريب البضائع "
      "والبشر عبر الحدود المشتركة، وتبادل المعلومات بين أجهزة البلدين. واتفق الجانبان على عقد "
      "اجتماع دوري كل ثلاثة أشهر.", "ar", frozenset()),
+    # a state of war ended (one declared is a war's start), an evacuation deal, a demilitarized
+    # zone; an exporters' association and a party's leadership hopefuls vote; an exodus met
+    # with a new visa rule is told in the words of relief, which outweigh the rule
+    ("positive", "Neighbours sign declaration to end the state of war",
+     "The two neighbours signed a joint declaration on Monday to end the state of war that has "
+     "divided them since a border conflict twenty years ago. The declaration commits them to "
+     "restore flights, trade and embassies and to accept the ruling of a boundary commission. "
+     "The border war killed tens of thousands of soldiers, and troops have faced each other "
+     "across a fortified frontier ever since.", "en", frozenset({P})),
+    ("passing", "Government declared a state of war after border attack",
+     "The government declared a state of war on Saturday after militants crossed the border "
+     "and attacked three villages, killing dozens of people. The army called up reservists and "
+     "closed the airport. Air strikes hit targets across the border overnight.", "en",
+     frozenset()),
+    ("positive", "Evacuation deal lets buses leave the besieged quarter",
+     "The first buses left the besieged quarter on Thursday after an evacuation deal between "
+     "the army and rebel commanders held at the third attempt. Fighters and civilians boarded "
+     "the buses under the eyes of Red Cross staff. Shelling had stopped the convoy twice the "
+     "day before.", "en", frozenset({P, H})),
+    ("positive", "Demilitarized zone agreed to avert an offensive on the province",
+     "The two powers agreed to set up a demilitarized zone 15 to 20 kilometers deep along the "
+     "front line around the province, averting an army offensive for now. Heavy weapons must be "
+     "withdrawn within a month and armed groups must leave the zone. Troops from both powers will "
+     "patrol it.", "en", frozenset({P})),
+    ("vote", "Exporters' association: winning panel sweeps all director posts",
+     "The ruling panel won all 35 director posts in the biennial election of the exporters' "
+     "association, with 1,900 member factories casting votes. The rival panel, which campaigned "
+     "on help for small exporters, failed to win a seat. The new directors will choose the "
+     "association's president next week.", "en", frozenset()),
+    ("vote", "Leadership hopefuls scramble for MPs' votes before the first ballot",
+     "Five leadership hopefuls battled for the backing of the governing party's MPs ahead of "
+     "tomorrow's first ballot. Under party rules the last-placed contender drops out each round "
+     "until two are left, and party members then choose by postal vote. Opposition parties "
+     "demanded an early general election, saying voters had not been asked; ministers said the "
+     "country did not need another trip to the polls so soon after the referendum.", "en",
+     frozenset()),
+    ("positive", "Thousands more flee the crisis as neighbour brings in a visa rule",
+     "Thousands of people fleeing the economic and political crisis crossed the border bridge "
+     "on Saturday, hours before a new visa rule took effect. Aid workers handed out water and "
+     "food to families who had walked for days, and the Red Cross set up a field clinic. Aid "
+     "groups said the refugee and migrant exodus is the largest displacement in the region's "
+     "history, and that women and children made up half of those arriving.", "en",
+     frozenset({H})),
 ]
 
 def laid_out(text: str) -> str:
