@@ -50,6 +50,10 @@ DEFAULT_CORROBORATED_LONG_WORDS = 0.60  # the same, short against long; a write-
 DEFAULT_MANY_FIGURES_WORDS = 0.45  # short against long, 3 figures agreeing; others < 0.40
 MANY_FIGURES = 3  # agreeing figures, besides bare years, for ``many_figures_words``
 MANY_FIGURES_SHORT = 4  # the same for two short texts
+MIN_WORD_HITS = 2  # word bands a long text must share with a short one to verify it
+SHORTER_COPY = 0.8  # ``many_figures_words`` asks the shorter text's shingles to be at most
+# this share of the longer's: a paraphrased copy is shorter than its original, while a
+# write-up that quotes a wire's statement is as long as the wire or longer
 DEFAULT_SHORT_NUMBERS = 1  # figures two short texts must share for their words to count
 DEFAULT_VETO_BELOW = 0.75  # containment; templates with other figures <= 0.57, copies 0.89
 
@@ -96,7 +100,8 @@ class Deduper:
             bulletin brings figures of its own. Two short texts are held to it with
             ``MANY_FIGURES_SHORT`` figures: two reporters' short items on one event state the
             same toll, three figures, not four. It asks more figures than ``min_numbers``,
-            which asks more words.
+            which asks more words, and a shorter text of at most ``SHORTER_COPY`` of the
+            longer's shingles.
         veto_below: two short texts that each state a number the other lacks are copies only
             at this estimated containment or above: one template filled in for two events
             stays below, a copy with one figure rewritten (a time converted) does not.
@@ -221,8 +226,14 @@ class Deduper:
         if fp.shingles < self.min_shingles:
             return None
         hits: Counter[str] = Counter()
+        word_hits: Counter[str] = Counter()  # a long text's, under short texts' word bands
         for key in fp.probes():
-            hits.update(self.state.buckets.get(key, ()))
+            (word_hits if key[0] == "w" and not fp.short else hits).update(
+                self.state.buckets.get(key, ()))
+        for other, n in word_hits.items():
+            # a short text that shares one word band with a long one shares its common words
+            if n >= MIN_WORD_HITS or other in hits:
+                hits[other] += n
         hits.pop(article_id, None)
         best: tuple[str, float, str] | None = None
         for other, _ in hits.most_common(self.max_candidates):
@@ -260,8 +271,10 @@ class Deduper:
                         else self.corroborated_long_words)
         if (words >= self.word_threshold
                 or (words >= corroborated and numbers.agree(self.min_numbers, years=False))
-                or (words >= self.many_figures_words and numbers.agree(
-                    MANY_FIGURES_SHORT if short else MANY_FIGURES, years=False))):
+                or (words >= self.many_figures_words
+                    and shorter.shingles <= SHORTER_COPY * longer.shingles
+                    and numbers.agree(MANY_FIGURES_SHORT if short else MANY_FIGURES,
+                                      years=False))):
             return words
         return None
 

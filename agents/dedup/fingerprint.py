@@ -66,6 +66,9 @@ LONG_WORDS_CHARS = 1200  # a long text keeps the long words of this much of its 
 MAX_LONG_WORDS = (LONG_WORDS_CHARS + 1) // (LONG_WORD + 1)
 WORD_BANDS, WORD_ROWS = 16, 1  # LSH over a text's long words; a long text's are keyed "L"
 MIN_LONG_WORDS = 8  # a text with fewer long words gets no word bands
+#: Word bands of short texts a long text looks up: half of them, for half the cost of all
+#: (:meth:`Fingerprint.probes`, docs/decisions/024).
+LONG_PROBE_WORD_BANDS = 8
 NUMBERS_RULE = 4  # how number_hashes reads figures (agents.dedup.numbers): bump on any change
 #: Changes whenever a parameter above changes. A fingerprint of another version is not compared
 #: with this one's: the dedup hop fingerprints the article's text again (docs/decisions/010).
@@ -134,13 +137,14 @@ class Fingerprint:
 
     def probes(self) -> tuple[str, ...]:
         """The bucket keys to look candidates up under: a short text's own and the long-word
-        bands of long texts; a long text's LSH bands only. A short copy meets its original,
-        short or long, filed before it, by their long words; a long text looks only for
-        copies by 5-grams (any two long texts share common words, and a short copy filed
-        before its long original is rare enough not to look up every long text's words)."""
+        bands of long texts; a long text's LSH bands and the first ``LONG_PROBE_WORD_BANDS``
+        word bands of short texts. A short copy meets its original, short or long, by their
+        long words, and so does a long original filed after its short copy; two long texts
+        meet by 5-grams only (any two long texts share common words)."""
         if self.short:
             return self.bands + long_text_word_keys(tuple(k for k in self.bands if k[0] == "w"))
-        return tuple(k for k in self.bands if k[0] != "L")
+        words = [k for k in self.bands if k[0] == "L"][:LONG_PROBE_WORD_BANDS]
+        return (*(k for k in self.bands if k[0] != "L"), *("w" + k[1:] for k in words))
 
     def slots(self) -> np.ndarray:
         """The signature as a uint32 array (a view, no copy)."""

@@ -23,6 +23,7 @@ from khabar.agents.dedup.core import (
 )
 from khabar.agents.dedup.evaluate import dedup_scores
 from khabar.agents.dedup.fingerprint import (
+    LONG_PROBE_WORD_BANDS,
     LONG_WORD,
     LONG_WORDS_CHARS,
     MIN_LONG_WORDS,
@@ -337,11 +338,14 @@ def test_texts_keep_their_long_words_and_get_word_bands() -> None:
     assert not any(k.startswith("w") for k in few.bands)
     long = fp(" ".join(REGIONAL_DAY[i][1] for i in range(4)))
     assert not long.short and len(long.words) // 4 >= MIN_LONG_WORDS
-    # a long text is filed under "L" word bands and looks up none; a short text looks up both
-    # kinds: two long texts never meet by their words
+    # a long text is filed under "L" word bands and looks up the first of the short texts'
+    # "w" bands, never "L" ones; a short text looks up both kinds: two long texts never meet
+    # by their words
     long_bands = [k for k in long.bands if k.startswith("L")]
     assert len(long_bands) == WORD_BANDS and not any(k[0] == "w" for k in long.bands)
-    assert not any(k[0] in "wL" for k in long.probes())
+    assert not any(k[0] == "L" for k in long.probes())
+    assert [k for k in long.probes() if k[0] == "w"] == [
+        "w" + k[1:] for k in long_bands[:LONG_PROBE_WORD_BANDS]]
     assert {k for k in short.probes() if k.startswith("L")} == {
         "L" + k[1:] for k in word_bands}
     assert Fingerprint.decode(long.encode()) == long

@@ -23,6 +23,7 @@ from khabar.agents.dedup.core import (
     DEFAULT_WORD_THRESHOLD,
     MANY_FIGURES,
     MANY_FIGURES_SHORT,
+    SHORTER_COPY,
     Deduper,
 )
 from khabar.agents.dedup.evaluate import dedup_scores
@@ -210,11 +211,15 @@ def test_a_shorter_text_with_a_figure_of_its_own_is_refused() -> None:
 
 
 def test_the_same_event_written_up_again_is_another_story() -> None:
-    """Every figure agrees and one sentence is quoted, but the text is the reporter's own."""
+    """Every figure agrees and one sentence is quoted, but the text is the reporter's own, and
+    longer than the wire: no paraphrased copy, in either order."""
     a, b = fp(WIRE), fp(WIRE_REPORTED)
-    assert figures(*shorter_first(a, b)).agree(2)
+    assert figures(*shorter_first(a, b)).agree(MANY_FIGURES, years=False)
+    assert word_containment(a, b) >= DEFAULT_MANY_FIGURES_WORDS
+    assert a.short and not b.short and a.shingles > SHORTER_COPY * b.shingles
     assert estimate(a, b)[1] < DEFAULT_CORROBORATED
     assert decide_in_turn(WIRE, WIRE_REPORTED, WIRE_REWRITTEN) == [True, True, False]
+    assert decide_in_turn(WIRE_REPORTED, WIRE) == [True, True]
 
 
 def test_template_releases_about_successive_flights_stay_apart() -> None:

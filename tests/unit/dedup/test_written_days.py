@@ -20,7 +20,12 @@ from typing import Any
 import orjson
 import pytest
 
-from khabar.agents.dedup.core import DEFAULT_CORROBORATED_LONG_WORDS, MANY_FIGURES, Deduper
+from khabar.agents.dedup.core import (
+    DEFAULT_CORROBORATED_LONG_WORDS,
+    MANY_FIGURES,
+    MIN_WORD_HITS,
+    Deduper,
+)
 from khabar.agents.dedup.evaluate import dedup_scores
 from khabar.agents.dedup.fingerprint import (
     WORD_BANDS,
@@ -84,19 +89,23 @@ def test_a_short_copy_that_keeps_three_figures_joins_with_half_its_words(wire: s
     assert strict.decide(copy, short, 60.0, None).canonical
 
 
-def test_a_short_copy_meets_its_long_original_filed_before_it() -> None:
-    """The long original is filed under its "L" word bands, which the short copy looks up; the
-    long text looks up no word bands, so filed after its short copy it is found by 5-grams
-    only (docs/dedup.md, limits)."""
+def test_a_short_copy_and_its_long_original_meet_in_either_order() -> None:
+    """The long original is filed under its "L" word bands, all of which a short copy looks
+    up; a long text filed after its short copy looks up the first ``LONG_PROBE_WORD_BANDS``
+    of the short texts' "w" bands and verifies a short text that shares two of them."""
     texts = _day("e")
-    wire, copy = texts["dedup-e-013"], texts["dedup-e-041"]  # a flood toll and a short copy
-    assert copy.short and not wire.short
-    deduper = Deduper(DedupState.in_memory())
-    assert deduper.decide("wire", wire, 0.0, None).canonical
-    assert deduper.decide("copy", copy, 60.0, None).duplicate_of == "wire"
-    later = Deduper(DedupState.in_memory())
-    assert later.decide("copy", copy, 0.0, None).canonical
-    assert later.decide("wire", wire, 60.0, None).canonical
+    for wire, copy, either_order in [("dedup-e-003", "dedup-e-023", True),  # two bands
+                                     ("dedup-e-013", "dedup-e-041", False)]:  # one band
+        long, short = texts[wire], texts[copy]
+        assert short.short and not long.short
+        shared = {k for k in long.probes() if k[0] == "w"} & set(short.bands)
+        assert (len(shared) >= MIN_WORD_HITS) is either_order
+        deduper = Deduper(DedupState.in_memory())
+        assert deduper.decide("wire", long, 0.0, None).canonical
+        assert deduper.decide("copy", short, 60.0, None).duplicate_of == "wire"
+        later = Deduper(DedupState.in_memory())
+        assert later.decide("copy", short, 0.0, None).canonical
+        assert later.decide("wire", long, 60.0, None).canonical is not either_order
 
 
 def test_the_day_with_a_false_join_keeps_its_figures() -> None:
